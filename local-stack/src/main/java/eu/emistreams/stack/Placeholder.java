@@ -1,0 +1,1 @@
+package eu.emistreams.stack; public class Placeholder {}
