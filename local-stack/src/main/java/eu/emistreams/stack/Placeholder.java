@@ -1,1 +1,0 @@
-package eu.emistreams.stack; public class Placeholder {}

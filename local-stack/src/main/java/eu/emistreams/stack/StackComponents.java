@@ -1,0 +1,230 @@
+package eu.emistreams.stack;
+
+import eu.emistreams.stack.process.ManagedProcess;
+import eu.emistreams.stack.process.Readiness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The processes of the local stack and how each is started: the Kafka broker (KRaft, combined
+ * broker and controller) from the jars that {@code stack-runtime} resolved, the Apicurio Registry
+ * from its Maven Central distribution with H2 file storage, and the four packaged services.
+ */
+public final class StackComponents {
+
+    public static final String KAFKA = "kafka";
+    public static final String REGISTRY = "registry";
+    public static final List<String> SERVICES =
+            List.of("ingest-service", "classifier-service", "indicator-service", "query-service");
+
+    private final StackSettings settings;
+
+    public StackComponents(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public Path kafkaClasspathFile() {
+        return settings.repositoryRoot().resolve("stack-runtime/target/kafka.classpath");
+    }
+
+    public Path registryRunner() {
+        Path dir = settings.repositoryRoot().resolve("stack-runtime/target/apicurio-registry");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(p -> p.getFileName().toString().endsWith("-runner.jar")).findFirst()
+                        .orElse(dir.resolve("apicurio-registry-app-runner.jar"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir.resolve("apicurio-registry-app-runner.jar");
+    }
+
+    public Path serviceJar(String service) {
+        return settings.repositoryRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Files that must exist before the stack can start; the launcher builds them when missing. */
+    public List<Path> requiredArtifacts(boolean withServices) {
+        List<Path> required = new ArrayList<>(List.of(kafkaClasspathFile(), registryRunner()));
+        if (withServices) {
+            SERVICES.forEach(s -> required.add(serviceJar(s)));
+        }
+        return required;
+    }
+
+    public ManagedProcess kafka() {
+        Path dir = settings.dataDir().resolve("kafka");
+        String classpath = readClasspath();
+        List<String> command = List.of(java(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
+                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+                "-cp", classpath, "kafka.Kafka", dir.resolve("server.properties").toString());
+        return new ManagedProcess(KAFKA, settings.kafkaPort(), command, Map.of(), settings.dataDir(),
+                settings.logDir().resolve("kafka.log"), settings.runDir().resolve("kafka.pid"),
+                Readiness.tcp(StackSettings.HOST, settings.kafkaPort()));
+    }
+
+    /** Writes the broker configuration and formats the log directory once (KRaft needs a cluster id). */
+    public void prepareKafka() {
+        Path dir = settings.dataDir().resolve("kafka");
+        Path logs = dir.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+            Files.writeString(dir.resolve("server.properties"), kafkaProperties(logs), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("log4j2.properties"), LOG4J2, StandardCharsets.UTF_8);
+            if (!Files.exists(logs.resolve("meta.properties"))) {
+                String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+                Process format = new ProcessBuilder(java(), "-Xmx256m",
+                        "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+                        "-cp", readClasspath(), "kafka.tools.StorageTool", "format",
+                        "-t", clusterId, "-c", dir.resolve("server.properties").toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                                Files.createDirectories(settings.logDir()).resolve("kafka-format.log").toFile()))
+                        .start();
+                if (format.waitFor() != 0) {
+                    throw new StackException("formatting the Kafka log directory failed; see "
+                            + settings.logDir().resolve("kafka-format.log"));
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot prepare the Kafka data directory " + dir + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while formatting Kafka storage");
+        }
+    }
+
+    String kafkaProperties(Path logs) {
+        String host = StackSettings.HOST;
+        return String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@" + host + ":" + settings.kafkaControllerPort(),
+                "listeners=PLAINTEXT://" + host + ":" + settings.kafkaPort() + ",CONTROLLER://" + host + ":"
+                        + settings.kafkaControllerPort(),
+                "advertised.listeners=PLAINTEXT://" + host + ":" + settings.kafkaPort(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + logs,
+                "num.partitions=1",
+                "auto.create.topics.enable=false",
+                // One broker: every internal topic has a single replica.
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=10",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.cleaner.dedupe.buffer.size=33554432",
+                "")
+                ;
+    }
+
+    public ManagedProcess registry() {
+        Path dir = settings.dataDir().resolve("registry");
+        List<String> command = List.of(java(), "-Xms128m", "-Xmx384m",
+                "-Dquarkus.http.host=" + StackSettings.HOST,
+                "-Dquarkus.http.port=" + settings.registryPort(),
+                "-Dquarkus.management.host=" + StackSettings.HOST,
+                "-Dquarkus.log.level=WARN",
+                "-Dquarkus.log.category.\"io.apicurio\".level=INFO",
+                "-Dapicurio.datasource.url=jdbc:h2:file:" + dir.resolve("registry"),
+                "-jar", registryRunner().toString());
+        return new ManagedProcess(REGISTRY, settings.registryPort(), command, Map.of(), settings.dataDir(),
+                settings.logDir().resolve("registry.log"), settings.runDir().resolve("registry.pid"),
+                Readiness.http("http://" + StackSettings.HOST + ":" + settings.registryPort()
+                        + "/apis/registry/v3/system/info"));
+    }
+
+    public ManagedProcess service(String service) {
+        int port = servicePort(service);
+        List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", serviceHeap(service),
+                "-XX:+UseSerialGC",
+                "-Dquarkus.http.host=" + StackSettings.HOST,
+                "-Dquarkus.http.port=" + port,
+                "-Dkafka.bootstrap.servers=" + settings.bootstrapServers(),
+                "-Dquarkus.kafka-streams.bootstrap-servers=" + settings.bootstrapServers(),
+                "-Dquarkus.kafka-streams.application-server=" + StackSettings.HOST + ":" + port,
+                "-Demi.registry.url=" + settings.registryUrl(),
+                "-Dkafka-streams.state.dir=" + settings.dataDir().resolve("state").resolve(service),
+                "-Demi.ingest.state-dir=" + settings.dataDir().resolve("ingest"),
+                "-Demi.query.classifier-url=" + settings.classifierUrl(),
+                "-jar", serviceJar(service).toString()));
+        return new ManagedProcess(service, port, command, Map.of(), settings.dataDir(),
+                settings.logDir().resolve(service + ".log"), settings.runDir().resolve(service + ".pid"),
+                Readiness.http("http://" + StackSettings.HOST + ":" + port + "/q/health/ready"));
+    }
+
+    private static String serviceHeap(String service) {
+        return switch (service) {
+            case "ingest-service" -> "-Xmx768m";
+            default -> "-Xmx512m";
+        };
+    }
+
+    public int servicePort(String service) {
+        return switch (service) {
+            case "ingest-service" -> settings.ingestPort();
+            case "classifier-service" -> settings.classifierPort();
+            case "indicator-service" -> settings.indicatorPort();
+            case "query-service" -> settings.queryPort();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /** All processes in start order. */
+    public List<ManagedProcess> all(boolean withServices) {
+        List<ManagedProcess> all = new ArrayList<>(List.of(kafka(), registry()));
+        if (withServices) {
+            SERVICES.forEach(s -> all.add(service(s)));
+        }
+        return all;
+    }
+
+    private String readClasspath() {
+        Path file = kafkaClasspathFile();
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new StackException(file + " is missing: build the project first (./mvnw -DskipTests install)");
+        }
+    }
+
+    static String java() {
+        Path home = Path.of(System.getProperty("java.home"));
+        return home.resolve("bin/java").toString();
+    }
+
+    private static final String LOG4J2 = String.join("\n",
+            "status = warn",
+            "appender.console.type = Console",
+            "appender.console.name = STDOUT",
+            "appender.console.layout.type = PatternLayout",
+            "appender.console.layout.pattern = [%d] %p %m (%c)%n",
+            "rootLogger.level = info",
+            "rootLogger.appenderRef.stdout.ref = STDOUT",
+            "logger.kafka.name = kafka",
+            "logger.kafka.level = warn",
+            "logger.apache.name = org.apache.kafka",
+            "logger.apache.level = warn",
+            "logger.state.name = state.change.logger",
+            "logger.state.level = warn",
+            "logger.server.name = kafka.server.KafkaRaftServer",
+            "logger.server.level = info",
+            "");
+}
