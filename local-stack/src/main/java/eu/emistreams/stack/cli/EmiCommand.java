@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             WaitCommand.class,
             IngestCommand.class,
             ConcordanceCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public class EmiCommand implements Runnable {
