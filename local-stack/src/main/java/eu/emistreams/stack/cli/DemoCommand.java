@@ -66,7 +66,7 @@ class DemoCommand implements Runnable {
         }
     }
 
-    /** Beside the release, not in it: the release directory holds only PATSTAT tables. */
+    /** Beside the release, not in it: the ingest reads the release directory. */
     private static Path completeMarker(Path dir) {
         return dir.resolveSibling(dir.getFileName() + ".complete");
     }

@@ -1,0 +1,158 @@
+package eu.emistreams.ingest.diff;
+
+import eu.emistreams.ingest.store.RocksStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksIterator;
+
+/**
+ * The published state of one source: the digest of every key it last published, as generations
+ * of a RocksDB store under {@code <state-dir>/<source>/}. A run reads the committed generation and
+ * writes the next one from scratch; {@link #commit} switches the {@code CURRENT} pointer by an
+ * atomic rename once the events are acknowledged. A run that fails or crashes before that
+ * leaves the previous generation in force, and its partial one is deleted on the next open.
+ */
+public final class DigestState implements AutoCloseable {
+
+    private static final String CURRENT = "CURRENT";
+    private static final String DIGESTS = "digests";
+    private static final long MEMORY = 32L << 20;
+
+    private final Path directory;
+    private final long previousGeneration;
+    private final String previousRelease;
+    private final RocksStore previous;
+    private final RocksStore next;
+    private final ColumnFamilyHandle previousDigests;
+    private final ColumnFamilyHandle nextDigests;
+    private boolean committed;
+
+    private DigestState(Path directory, long previousGeneration, String previousRelease) throws IOException {
+        this.directory = directory;
+        this.previousGeneration = previousGeneration;
+        this.previousRelease = previousRelease;
+        Path nextDirectory = generationDirectory(previousGeneration + 1);
+        this.previous = previousGeneration > 0
+                ? RocksStore.open(generationDirectory(previousGeneration), List.of(DIGESTS), MEMORY, true)
+                : null;
+        this.next = RocksStore.open(nextDirectory, List.of(DIGESTS), MEMORY, true);
+        this.previousDigests = previous == null ? null : previous.family(DIGESTS);
+        this.nextDigests = next.family(DIGESTS);
+    }
+
+    /** Opens the committed state of a source and starts its next generation. */
+    public static DigestState open(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path current = directory.resolve(CURRENT);
+        long generation = 0;
+        String release = null;
+        if (Files.exists(current)) {
+            String[] pointer = Files.readString(current, StandardCharsets.UTF_8).strip().split(" ", 2);
+            generation = Long.parseLong(pointer[0]);
+            release = pointer.length > 1 ? pointer[1] : null;
+        }
+        if (generation > 0 && !Files.isDirectory(directory.resolve("generation-" + generation))) {
+            throw new IOException(directory + ": CURRENT names generation " + generation
+                    + ", which is missing; the ingest state is damaged");
+        }
+        // Left by a run that crashed before or after its commit: never in force.
+        try (var entries = Files.list(directory)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith("generation-") && !name.equals("generation-" + generation)) {
+                    RocksStore.delete(entry);
+                }
+            }
+        }
+        return new DigestState(directory, generation, release);
+    }
+
+    /** The release of the committed state, or null before the first commit. */
+    public String previousRelease() {
+        return previousRelease;
+    }
+
+    /** The previous generation's keys and digests in key order; empty before the first commit. */
+    public Cursor previous() {
+        return new Cursor(previous == null ? null : previous.scan(previousDigests));
+    }
+
+    public void record(byte[] key, byte[] digest) {
+        next.put(nextDigests, key, digest);
+    }
+
+    /** Makes the next generation the committed state. */
+    public void commit(String release) throws IOException {
+        next.sync();
+        long generation = previousGeneration + 1;
+        Path pointer = directory.resolve(CURRENT);
+        Path temporary = directory.resolve(CURRENT + ".tmp");
+        Files.writeString(temporary, generation + " " + release + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.move(temporary, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, pointer, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    @Override
+    public void close() {
+        if (previous != null) {
+            previous.close();
+        }
+        next.close();
+        if (committed) {
+            if (previousGeneration > 0) {
+                RocksStore.delete(generationDirectory(previousGeneration));
+            }
+        } else {
+            RocksStore.delete(generationDirectory(previousGeneration + 1));
+        }
+    }
+
+    private Path generationDirectory(long generation) {
+        return directory.resolve("generation-" + generation);
+    }
+
+    /** A forward-only walk over (key, digest) pairs. */
+    public static final class Cursor implements AutoCloseable {
+        private final RocksIterator iterator;
+
+        Cursor(RocksIterator iterator) {
+            this.iterator = iterator;
+            if (iterator != null) {
+                iterator.seekToFirst();
+            }
+        }
+
+        public boolean valid() {
+            return iterator != null && iterator.isValid();
+        }
+
+        public byte[] key() {
+            return iterator.key();
+        }
+
+        public byte[] digest() {
+            return iterator.value();
+        }
+
+        public void next() {
+            iterator.next();
+        }
+
+        @Override
+        public void close() {
+            if (iterator != null) {
+                iterator.close();
+            }
+        }
+    }
+}

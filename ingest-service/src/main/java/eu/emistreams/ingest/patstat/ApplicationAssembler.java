@@ -1,0 +1,285 @@
+package eu.emistreams.ingest.patstat;
+
+import eu.emistreams.events.patstat.Applicant;
+import eu.emistreams.events.patstat.PatentApplication;
+import eu.emistreams.ingest.job.RecordAccounting;
+import eu.emistreams.ingest.store.OrderedKeys;
+import eu.emistreams.ingest.store.ValueCodec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rocksdb.RocksIterator;
+
+/**
+ * Joins the stored rows into one {@link PatentApplication} per transnational application, in
+ * appln_id order, applying the counting rules of indicators.md §3, and gives every row its
+ * place in the accounting. One application's rows are in memory at a time.
+ *
+ * <p>Precedence for a row: rejected (orphan, duplicate, blank) first; then the application's fate
+ * (ignored as not transnational, quality for an unknown year); then the row's own role (an
+ * inventor-only tls207 row is ignored); the rest is published.
+ */
+final class ApplicationAssembler {
+
+    static final int UNKNOWN_YEAR = 9999;
+
+    /** Where assembled applications and rows rejected during assembly go. */
+    interface Output {
+        void application(PatentApplication application);
+
+        void reject(String file, long line, String reason, String content);
+    }
+
+    /** What the rules make of an application. */
+    private enum Fate {
+        PUBLISH(null), EURO_PCT("euro_pct"), NON_TRANSNATIONAL("non_transnational"), UNKNOWN_YEAR("unknown_year");
+
+        final String detail;
+
+        Fate(String detail) {
+            this.detail = detail;
+        }
+    }
+
+    private final WorkStore store;
+    private final RecordAccounting accounting;
+    private final Map<PatstatTable, String> fileNames;
+
+    ApplicationAssembler(WorkStore store, RecordAccounting accounting, Map<PatstatTable, String> fileNames) {
+        this.store = store;
+        this.accounting = accounting;
+        this.fileNames = fileNames;
+    }
+
+    void assembleAll(Output output) {
+        Group group = null;
+        try (RocksIterator it = store.scanRows()) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                long applnId = StoredRows.applnIdOf(key);
+                if (group == null || group.applnId != applnId) {
+                    if (group != null) {
+                        group.finish(output);
+                    }
+                    group = new Group(applnId);
+                }
+                group.add(StoredRows.tagOf(key), StoredRows.lineOf(key), new ValueCodec.Reader(it.value()), output);
+            }
+        }
+        if (group != null) {
+            group.finish(output);
+        }
+    }
+
+    /**
+     * Counts the tls206 rows, once every application is assembled: a person is published when an
+     * applicant of a published application, quality when only of unknown-year ones, else ignored.
+     */
+    void accountPersons() {
+        try (RocksIterator persons = store.scanPersons(); RocksIterator uses = store.scanPersonUse()) {
+            uses.seekToFirst();
+            for (persons.seekToFirst(); persons.isValid(); persons.next()) {
+                long personId = OrderedKeys.get(persons.key(), 0);
+                int best = 0;
+                while (uses.isValid() && OrderedKeys.get(uses.key(), 0) < personId) {
+                    uses.next();
+                }
+                while (uses.isValid() && OrderedKeys.get(uses.key(), 0) == personId) {
+                    best = Math.max(best, uses.key()[8]);
+                    uses.next();
+                }
+                if (best == WorkStore.USED_BY_PUBLISHED) {
+                    accounting.published(1);
+                } else if (best == WorkStore.USED_BY_QUALITY) {
+                    accounting.quality("unknown_year", 1);
+                } else {
+                    accounting.ignored("person_not_applicant", 1);
+                }
+            }
+        }
+    }
+
+    /** The rows of one appln_id, tls201 first (the key order puts it there). */
+    private final class Group {
+        final long applnId;
+        StoredRows.Appln appln;
+        Fate fate;
+        final List<Applicant> applicants = new ArrayList<>();
+        final Set<Long> persons = new HashSet<>();
+        final List<String> ipcSymbols = new ArrayList<>();
+        StoredRows.Text title;
+        StoredRows.Text abstractText;
+        boolean titleSeen;
+        boolean abstractSeen;
+
+        Group(long applnId) {
+            this.applnId = applnId;
+        }
+
+        void add(byte tag, long line, ValueCodec.Reader value, Output output) {
+            switch (tag) {
+                case StoredRows.TAG_APPLN -> addAppln(StoredRows.Appln.decode(line, applnId, value), output);
+                case StoredRows.TAG_LINK -> addLink(StoredRows.Link.decode(line, applnId, value), output);
+                case StoredRows.TAG_IPC -> addIpc(StoredRows.Ipc.decode(line, applnId, value), output);
+                case StoredRows.TAG_TITLE -> addTitle(StoredRows.Text.decode(line, applnId, value), output);
+                case StoredRows.TAG_ABSTRACT -> addAbstract(StoredRows.Text.decode(line, applnId, value), output);
+                default -> throw new IllegalStateException("unknown row tag " + tag);
+            }
+        }
+
+        private void addAppln(StoredRows.Appln row, Output output) {
+            if (appln != null) {
+                reject(output, PatstatTable.APPLN, row.line(), "duplicate_key",
+                        "appln_id " + applnId + " appears more than once (first on line " + appln.line() + ")", row.content());
+                return;
+            }
+            appln = row;
+            fate = fateOf(row);
+            count(fate);
+        }
+
+        private void addLink(StoredRows.Link row, Output output) {
+            if (orphan(output, PatstatTable.PERS_APPLN, row.line(), row.content())) {
+                return;
+            }
+            StoredRows.Person person = store.person(row.personId());
+            if (person == null) {
+                reject(output, PatstatTable.PERS_APPLN, row.line(), "orphan_person",
+                        "person_id " + row.personId() + " is not in tls206_person", row.content());
+                return;
+            }
+            if (!persons.add(row.personId())) {
+                reject(output, PatstatTable.PERS_APPLN, row.line(), "duplicate_key",
+                        "person_id " + row.personId() + " is linked to appln_id " + applnId + " twice", row.content());
+                return;
+            }
+            if (fate == Fate.EURO_PCT || fate == Fate.NON_TRANSNATIONAL) {
+                count(fate);
+            } else if (row.applicantSeq() <= 0) {
+                accounting.ignored("inventor_only", 1);
+            } else if (fate == Fate.UNKNOWN_YEAR) {
+                count(fate);
+                store.markPersonUse(row.personId(), WorkStore.USED_BY_QUALITY);
+            } else {
+                accounting.published(1);
+                store.markPersonUse(row.personId(), WorkStore.USED_BY_PUBLISHED);
+                String country = CountryCodes.normalise(person.rawCountry());
+                if (CountryCodes.UNKNOWN.equals(country)) {
+                    accounting.note("country_to_ZZ", 1);
+                }
+                applicants.add(Applicant.newBuilder()
+                        .setPersonId(row.personId())
+                        .setApplicantSeqNr(row.applicantSeq())
+                        .setName(person.name())
+                        .setRawCountryCode(person.rawCountry())
+                        .setCountry(country)
+                        .build());
+            }
+        }
+
+        private void addIpc(StoredRows.Ipc row, Output output) {
+            if (orphan(output, PatstatTable.APPLN_IPC, row.line(), row.content())) {
+                return;
+            }
+            if (IpcSymbols.normalise(row.symbol()).isEmpty()) {
+                reject(output, PatstatTable.APPLN_IPC, row.line(), "missing_value", "ipc_class_symbol is blank",
+                        row.content());
+                return;
+            }
+            count(fate);
+            ipcSymbols.add(row.symbol());
+        }
+
+        private void addTitle(StoredRows.Text row, Output output) {
+            if (orphan(output, PatstatTable.APPLN_TITLE, row.line(), row.content())) {
+                return;
+            }
+            if (titleSeen) {
+                reject(output, PatstatTable.APPLN_TITLE, row.line(), "duplicate_key",
+                        "appln_id " + applnId + " has a second title", row.content());
+                return;
+            }
+            titleSeen = true;
+            count(fate);
+            title = row;
+        }
+
+        private void addAbstract(StoredRows.Text row, Output output) {
+            if (orphan(output, PatstatTable.APPLN_ABSTR, row.line(), row.content())) {
+                return;
+            }
+            if (abstractSeen) {
+                reject(output, PatstatTable.APPLN_ABSTR, row.line(), "duplicate_key",
+                        "appln_id " + applnId + " has a second abstract", row.content());
+                return;
+            }
+            abstractSeen = true;
+            count(fate);
+            abstractText = row;
+        }
+
+        /** Rejects a row whose application is missing from tls201; true when it did. */
+        private boolean orphan(Output output, PatstatTable table, long line, String content) {
+            if (appln != null) {
+                return false;
+            }
+            reject(output, table, line, "orphan_application", "appln_id " + applnId + " is not in tls201_appln", content);
+            return true;
+        }
+
+        void finish(Output output) {
+            if (fate != Fate.PUBLISH) {
+                return;
+            }
+            if (applicants.isEmpty()) {
+                accounting.note("applications_without_applicant", 1);
+            }
+            applicants.sort(Comparator.comparingInt(Applicant::getApplicantSeqNr).thenComparingLong(Applicant::getPersonId));
+            output.application(PatentApplication.newBuilder()
+                    .setApplnId(applnId)
+                    .setAuthority(appln.authority())
+                    .setApplnNr(appln.applnNr())
+                    .setApplnKind(appln.kind())
+                    .setFilingDate(appln.filingDate())
+                    .setFilingYear(appln.filingYear())
+                    .setInternatApplnId(appln.internatApplnId())
+                    .setEarliestFilingYear(appln.earliestYear())
+                    .setDocdbFamilyId(appln.familyId())
+                    .setApplicants(applicants)
+                    .setIpcSymbols(IpcSymbols.normaliseAll(ipcSymbols))
+                    .setTitle(title == null ? null : title.text())
+                    .setTitleLanguage(title == null ? null : title.language())
+                    .setAbstractText(abstractText == null ? null : abstractText.text())
+                    .setAbstractLanguage(abstractText == null ? null : abstractText.language())
+                    .setSourceRelease("")
+                    .build());
+        }
+
+        private void count(Fate rowFate) {
+            switch (rowFate) {
+                case PUBLISH -> accounting.published(1);
+                case UNKNOWN_YEAR -> accounting.quality(rowFate.detail, 1);
+                default -> accounting.ignored(rowFate.detail, 1);
+            }
+        }
+
+        private void reject(Output output, PatstatTable table, long line, String detail, String explanation,
+                String content) {
+            accounting.rejected(detail);
+            output.reject(fileNames.get(table), line, detail + ": " + explanation, content);
+        }
+    }
+
+    /** indicators.md §3: WO, or EP filed directly (internat_appln_id 0), with a known year. */
+    private static Fate fateOf(StoredRows.Appln appln) {
+        boolean transnational = "WO".equals(appln.authority())
+                || "EP".equals(appln.authority()) && appln.internatApplnId() == 0;
+        if (!transnational) {
+            return "EP".equals(appln.authority()) ? Fate.EURO_PCT : Fate.NON_TRANSNATIONAL;
+        }
+        return appln.earliestYear() == UNKNOWN_YEAR ? Fate.UNKNOWN_YEAR : Fate.PUBLISH;
+    }
+}

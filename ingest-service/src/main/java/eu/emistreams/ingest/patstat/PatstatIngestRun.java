@@ -1,0 +1,217 @@
+package eu.emistreams.ingest.patstat;
+
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.events.ingest.RejectedRow;
+import eu.emistreams.events.patstat.PatentApplication;
+import eu.emistreams.ingest.diff.ContentDigest;
+import eu.emistreams.ingest.diff.DigestState;
+import eu.emistreams.ingest.diff.ReleaseDiff;
+import eu.emistreams.ingest.job.IngestJob;
+import eu.emistreams.ingest.job.RecordAccounting;
+import eu.emistreams.ingest.publish.EventSink;
+import eu.emistreams.ingest.source.CsvTable;
+import eu.emistreams.ingest.source.ReleaseFiles;
+import eu.emistreams.ingest.source.TableFile;
+import eu.emistreams.ingest.store.OrderedKeys;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * One ingest of one PATSTAT release, start to end:
+ * files → rows (work store) → joined applications → diff against the previous release → publish.
+ *
+ * <p>All input is read before anything but the RUNNING report is published, so unreadable input
+ * fails the run with nothing half-published. The new state of digests is committed only after
+ * the sink acknowledged every event; a failed run leaves the previous state, and the next run
+ * re-publishes whatever this one may have sent.
+ */
+public final class PatstatIngestRun {
+
+    public static final String SOURCE = "patstat";
+
+    private static final Logger LOG = Logger.getLogger(PatstatIngestRun.class);
+
+    private final IngestJob job;
+    private final Path sourceStateDirectory;
+    private final EventSink sink;
+    private final long storeMemoryBytes;
+    private final RecordAccounting accounting;
+    private long startedAt;
+    private boolean publishRejects = true;
+
+    /**
+     * @param sourceStateDirectory this source's own directory under the ingest state directory
+     */
+    public PatstatIngestRun(IngestJob job, Path sourceStateDirectory, EventSink sink, long storeMemoryBytes) {
+        this.job = job;
+        this.sourceStateDirectory = sourceStateDirectory;
+        this.sink = sink;
+        this.storeMemoryBytes = storeMemoryBytes;
+        this.accounting = job.accounting();
+    }
+
+    /** Whether a directory holds a PATSTAT release (its tls201 table, in any storage variant). */
+    public static boolean holdsRelease(Path directory) {
+        for (TableFile.Compression compression : TableFile.Compression.values()) {
+            if (Files.isRegularFile(directory.resolve(PatstatTable.APPLN.fileBase() + compression.suffix()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Finds the six tables and checks each header; fails naming the file and the reason. */
+    public static Map<PatstatTable, TableFile> locateAndCheck(Path directory) throws IOException {
+        Map<String, TableFile> located = ReleaseFiles.locate(directory, PatstatTable.fileBases());
+        Map<PatstatTable, TableFile> files = new EnumMap<>(PatstatTable.class);
+        for (PatstatTable table : PatstatTable.values()) {
+            TableFile file = located.get(table.fileBase());
+            CsvTable.check(file, table.requiredColumns());
+            files.put(table, file);
+        }
+        return files;
+    }
+
+    public void run() throws Exception {
+        startedAt = System.currentTimeMillis();
+        publishReport("RUNNING", null);
+        try {
+            ingest();
+        } catch (Exception | Error e) {
+            try {
+                publishReport("FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            } catch (RuntimeException reportFailed) {
+                e.addSuppressed(reportFailed);
+            }
+            throw e;
+        }
+        publishReport("COMPLETED", null);
+        RecordAccounting.Snapshot counts = accounting.snapshot();
+        LOG.infof("PATSTAT release %s: read %d rows, %d published, %d ignored, %d quality, %d rejected; "
+                + "events %d new or changed, %d unchanged, %d retracted", job.release(), counts.read(),
+                counts.published(), counts.ignored(), counts.quality(), counts.rejected(), counts.eventsChanged(),
+                counts.eventsUnchanged(), counts.eventsRetracted());
+    }
+
+    private void ingest() throws Exception {
+        job.phase("checking files");
+        Map<PatstatTable, TableFile> files = locateAndCheck(job.releaseDirectory());
+        long total = 0;
+        Map<PatstatTable, String> fileNames = new EnumMap<>(PatstatTable.class);
+        for (Map.Entry<PatstatTable, TableFile> file : files.entrySet()) {
+            total += file.getValue().size();
+            fileNames.put(file.getKey(), file.getValue().fileName());
+        }
+        job.bytesTotal(total);
+
+        try (WorkStore store = new WorkStore(sourceStateDirectory.resolve("work"), storeMemoryBytes)) {
+            PatstatLoader loader = new PatstatLoader(store, job);
+            for (PatstatTable table : PatstatTable.values()) {
+                job.phase("reading " + files.get(table).fileName());
+                loader.load(table, files.get(table));
+            }
+            // Every file has been read to its end: from here on the run publishes.
+            try (DigestState digests = DigestState.open(sourceStateDirectory.resolve("state"))) {
+                // Re-ingesting the release in force publishes nothing, its rejects included: they
+                // went out with the run that committed it. They are still counted.
+                publishRejects = !job.release().equals(digests.previousRelease());
+                job.phase("publishing rejected rows");
+                store.forEachReject(reject -> publishReject(reject.file(), reject.line(), reject.reason(), reject.content()));
+
+                job.phase("assembling and publishing applications");
+                ApplicationAssembler assembler = new ApplicationAssembler(store, accounting, fileNames);
+                publishApplications(assembler, digests);
+
+                job.phase("counting persons");
+                assembler.accountPersons();
+                RecordAccounting.Snapshot counts = accounting.snapshot();
+                if (!counts.balanced()) {
+                    throw new IllegalStateException("the record accounting does not add up (read " + counts.read()
+                            + ", published " + counts.published() + ", ignored " + counts.ignored() + ", quality "
+                            + counts.quality() + ", rejected " + counts.rejected() + "); nothing committed");
+                }
+
+                job.phase("waiting for Kafka to acknowledge");
+                sink.flush();
+                job.phase("committing");
+                digests.commit(job.release());
+            }
+        }
+    }
+
+    private void publishApplications(ApplicationAssembler assembler, DigestState digests) {
+        ContentDigest<PatentApplication> digester = new ContentDigest<>(PatentApplication.class);
+        try (ReleaseDiff diff = new ReleaseDiff(digests, retractedKey -> {
+            sink.send(Topics.PATSTAT_APPLICATIONS, Long.toString(OrderedKeys.get(retractedKey, 0)), null);
+            accounting.eventRetracted();
+        })) {
+            assembler.assembleAll(new ApplicationAssembler.Output() {
+                @Override
+                public void application(PatentApplication application) {
+                    // The digest covers everything but sourceRelease, which the assembler leaves blank.
+                    byte[] digest = digester.of(application);
+                    ReleaseDiff.Change change = diff.offer(OrderedKeys.of(application.getApplnId()), digest);
+                    if (change == ReleaseDiff.Change.UNCHANGED) {
+                        accounting.eventUnchanged();
+                        return;
+                    }
+                    application.setSourceRelease(job.release());
+                    sink.send(Topics.PATSTAT_APPLICATIONS, Long.toString(application.getApplnId()), application);
+                    accounting.eventChanged();
+                }
+
+                @Override
+                public void reject(String file, long line, String reason, String content) {
+                    publishReject(file, line, reason, content);
+                }
+            });
+            diff.finish();
+        }
+    }
+
+    private void publishReject(String file, long line, String reason, String content) {
+        if (publishRejects) {
+            sink.send(Topics.REJECTS, SOURCE, rejectedRow(file, line, reason, content));
+        }
+    }
+
+    private RejectedRow rejectedRow(String file, long line, String reason, String content) {
+        return RejectedRow.newBuilder()
+                .setSource(SOURCE)
+                .setRelease(job.release())
+                .setFile(file)
+                .setLine(line)
+                .setReason(reason)
+                .setContent(content)
+                .build();
+    }
+
+    private void publishReport(String status, String message) {
+        RecordAccounting.Snapshot counts = accounting.snapshot();
+        IngestReport report = IngestReport.newBuilder()
+                .setSource(SOURCE)
+                .setRelease(job.release())
+                .setStatus(status)
+                .setStartedAt(startedAt)
+                .setFinishedAt("RUNNING".equals(status) ? null : System.currentTimeMillis())
+                .setRead(counts.read())
+                .setPublished(counts.published())
+                .setIgnored(counts.ignored())
+                .setQuality(counts.quality())
+                .setRejected(counts.rejected())
+                .setEventsChanged(counts.eventsChanged())
+                .setEventsUnchanged(counts.eventsUnchanged())
+                .setEventsRetracted(counts.eventsRetracted())
+                .setDetails(new HashMap<>(counts.details()))
+                .setMessage(message)
+                .build();
+        sink.send(Topics.INGEST_REPORTS, SOURCE + "/" + job.release(), report);
+        sink.flush();
+    }
+}

@@ -1,0 +1,156 @@
+package eu.emistreams.ingest.patstat;
+
+import eu.emistreams.ingest.job.IngestJob;
+import eu.emistreams.ingest.job.RecordAccounting;
+import eu.emistreams.ingest.source.CsvRow;
+import eu.emistreams.ingest.source.CsvTable;
+import eu.emistreams.ingest.source.TableFile;
+import java.io.IOException;
+
+/**
+ * Reads the six tables into the work store. A row that cannot be used whatever the other tables
+ * say (a wrong field count, an unparsable or missing number, a person_id seen twice) is rejected
+ * here; everything else waits for assembly, which knows the application each row belongs to.
+ */
+final class PatstatLoader {
+
+    /** Rows counted per call to the shared accounting, to keep its lock out of the row loop. */
+    private static final int READ_COUNT_STEP = 10_000;
+
+    private final WorkStore store;
+    private final IngestJob job;
+    private final RecordAccounting accounting;
+
+    PatstatLoader(WorkStore store, IngestJob job) {
+        this.store = store;
+        this.job = job;
+        this.accounting = job.accounting();
+    }
+
+    void load(PatstatTable table, TableFile file) throws IOException {
+        long bytesBefore = job.bytesRead().get();
+        long pendingReads = 0;
+        try (CsvTable csv = CsvTable.open(file, table.requiredColumns(), job.bytesRead())) {
+            CsvRow row;
+            while ((row = csv.next()) != null) {
+                job.rowsRead().incrementAndGet();
+                if (++pendingReads == READ_COUNT_STEP) {
+                    accounting.read(table.fileBase(), pendingReads);
+                    pendingReads = 0;
+                }
+                if (!row.consistent()) {
+                    reject(file, row, "malformed_row", "the row has " + row.size()
+                            + " fields where the header has " + csv.header().size());
+                    continue;
+                }
+                try {
+                    store(table, row);
+                } catch (RowRejection rejection) {
+                    reject(file, row, rejection.detail, rejection.getMessage());
+                }
+            }
+        } finally {
+            accounting.read(table.fileBase(), pendingReads);
+        }
+        // A zip's central directory is never read: count the file as read in full once done.
+        job.bytesRead().set(bytesBefore + file.size());
+        store.flushWrites();
+    }
+
+    private void store(PatstatTable table, CsvRow row) throws RowRejection {
+        switch (table) {
+            case APPLN -> store.putAppln(new StoredRows.Appln(row.line(),
+                    requiredLong(row, "appln_id"),
+                    requiredText(row, "appln_auth").trim().toUpperCase(java.util.Locale.ROOT),
+                    optionalText(row, "appln_nr"),
+                    optionalText(row, "appln_kind"),
+                    optionalText(row, "appln_filing_date"),
+                    optionalInt(row, "appln_filing_year"),
+                    // PATSTAT writes 0 for "no international application"; a blank means the same.
+                    orZero(optionalLong(row, "internat_appln_id")),
+                    requiredInt(row, "earliest_filing_year"),
+                    optionalLong(row, "docdb_family_id")));
+            case PERSON -> {
+                long personId = requiredLong(row, "person_id");
+                if (store.person(personId) != null) {
+                    throw new RowRejection("duplicate_key", "person_id " + personId + " appears more than once in tls206_person");
+                }
+                store.putPerson(new StoredRows.Person(row.line(), personId, optionalText(row, "person_name"),
+                        row.get("person_ctry_code")));
+            }
+            case PERS_APPLN -> store.putLink(new StoredRows.Link(row.line(),
+                    requiredLong(row, "person_id"),
+                    requiredLong(row, "appln_id"),
+                    requiredInt(row, "applt_seq_nr"),
+                    optionalText(row, "invt_seq_nr")));
+            case APPLN_IPC -> store.putIpc(new StoredRows.Ipc(row.line(), requiredLong(row, "appln_id"),
+                    row.get("ipc_class_symbol")));
+            case APPLN_TITLE -> store.putText(StoredRows.TAG_TITLE, new StoredRows.Text(row.line(),
+                    requiredLong(row, "appln_id"), optionalText(row, "appln_title_lg"), row.get("appln_title")));
+            case APPLN_ABSTR -> store.putText(StoredRows.TAG_ABSTRACT, new StoredRows.Text(row.line(),
+                    requiredLong(row, "appln_id"), optionalText(row, "appln_abstract_lg"), row.get("appln_abstract")));
+        }
+    }
+
+    private void reject(TableFile file, CsvRow row, String detail, String explanation) {
+        accounting.rejected(detail);
+        store.bufferReject(file.fileName(), row.line(), detail + ": " + explanation, row.content());
+    }
+
+    private static long requiredLong(CsvRow row, String column) throws RowRejection {
+        String value = row.get(column);
+        if (value == null || value.isBlank()) {
+            throw new RowRejection("missing_value", column + " is blank");
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new RowRejection("unparsable_number", column + " '" + value + "' is not a whole number");
+        }
+    }
+
+    private static Long optionalLong(CsvRow row, String column) throws RowRejection {
+        String value = row.get(column);
+        return value == null || value.isBlank() ? null : requiredLong(row, column);
+    }
+
+    private static int requiredInt(CsvRow row, String column) throws RowRejection {
+        long value = requiredLong(row, column);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new RowRejection("unparsable_number", column + " '" + row.get(column) + "' is out of range");
+        }
+        return (int) value;
+    }
+
+    private static Integer optionalInt(CsvRow row, String column) throws RowRejection {
+        String value = row.get(column);
+        return value == null || value.isBlank() ? null : requiredInt(row, column);
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0L : value;
+    }
+
+    private static String requiredText(CsvRow row, String column) throws RowRejection {
+        String value = row.get(column);
+        if (value == null || value.isBlank()) {
+            throw new RowRejection("missing_value", column + " is blank");
+        }
+        return value;
+    }
+
+    private static String optionalText(CsvRow row, String column) {
+        String value = row.get(column);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Why a row cannot be stored; carries the accounting detail. No stack trace: it is control flow. */
+    static final class RowRejection extends Exception {
+        final String detail;
+
+        RowRejection(String detail, String message) {
+            super(message, null, false, false);
+            this.detail = detail;
+        }
+    }
+}

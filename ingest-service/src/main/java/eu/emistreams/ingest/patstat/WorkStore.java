@@ -1,0 +1,127 @@
+package eu.emistreams.ingest.patstat;
+
+import eu.emistreams.ingest.store.OrderedKeys;
+import eu.emistreams.ingest.store.RocksStore;
+import eu.emistreams.ingest.store.ValueCodec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksIterator;
+
+/**
+ * The on-disk join of one PATSTAT release: every row loaded, keyed so that a single ordered scan
+ * assembles the applications one by one. Lives under the ingest state directory for the length
+ * of one job and is deleted after it.
+ */
+final class WorkStore implements AutoCloseable {
+
+    /** How a person ended up used, for counting tls206 rows; a higher value wins. */
+    static final byte USED_BY_QUALITY = 1;
+    static final byte USED_BY_PUBLISHED = 2;
+
+    private static final String ROWS = "rows";
+    private static final String PERSONS = "persons";
+    private static final String PERSON_USE = "person-use";
+    private static final String REJECTS = "rejects";
+    private static final byte[] EMPTY = new byte[0];
+
+    private final RocksStore store;
+    private final ColumnFamilyHandle rows;
+    private final ColumnFamilyHandle persons;
+    private final ColumnFamilyHandle personUse;
+    private final ColumnFamilyHandle rejects;
+    private final ValueCodec.Writer writer = new ValueCodec.Writer();
+    private long rejectSequence;
+
+    /** A row rejected while loading, kept until publishing may start. */
+    record BufferedReject(String file, long line, String reason, String content) {
+    }
+
+    WorkStore(Path directory, long memoryBytes) throws IOException {
+        RocksStore.delete(directory);
+        store = RocksStore.open(directory, List.of(ROWS, PERSONS, PERSON_USE, REJECTS), memoryBytes, false);
+        rows = store.family(ROWS);
+        persons = store.family(PERSONS);
+        personUse = store.family(PERSON_USE);
+        rejects = store.family(REJECTS);
+    }
+
+    void putAppln(StoredRows.Appln row) {
+        store.put(rows, StoredRows.rowKey(row.applnId(), StoredRows.TAG_APPLN, row.line()), row.value(writer));
+    }
+
+    void putLink(StoredRows.Link row) {
+        store.put(rows, StoredRows.rowKey(row.applnId(), StoredRows.TAG_LINK, row.line()), row.value(writer));
+    }
+
+    void putIpc(StoredRows.Ipc row) {
+        store.put(rows, StoredRows.rowKey(row.applnId(), StoredRows.TAG_IPC, row.line()), row.value(writer));
+    }
+
+    void putText(byte tag, StoredRows.Text row) {
+        store.put(rows, StoredRows.rowKey(row.applnId(), tag, row.line()), row.value(writer));
+    }
+
+    void putPerson(StoredRows.Person row) {
+        store.put(persons, OrderedKeys.of(row.personId()), row.value(writer));
+    }
+
+    /** The person, or null when tls206 has no such person_id. */
+    StoredRows.Person person(long personId) {
+        byte[] value = store.get(persons, OrderedKeys.of(personId));
+        return value == null ? null : StoredRows.Person.decode(personId, value);
+    }
+
+    void markPersonUse(long personId, byte use) {
+        byte[] key = new byte[9];
+        OrderedKeys.put(key, 0, personId);
+        key[8] = use;
+        store.put(personUse, key, EMPTY);
+    }
+
+    void bufferReject(String file, long line, String reason, String content) {
+        byte[] value = writer.reset().putString(file).putLong(line).putString(reason).putString(content).toBytes();
+        store.put(rejects, OrderedKeys.of(rejectSequence++), value);
+    }
+
+    void flushWrites() {
+        store.flushWrites();
+    }
+
+    void forEachReject(Consumer<BufferedReject> action) {
+        store.flushWrites();
+        try (RocksIterator it = store.scan(rejects)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                ValueCodec.Reader in = new ValueCodec.Reader(it.value());
+                action.accept(new BufferedReject(in.getString(), in.getLong(), in.getString(), in.getString()));
+            }
+        }
+    }
+
+    /** A scan over the application rows in (appln_id, table, line) order. */
+    RocksIterator scanRows() {
+        store.flushWrites();
+        return store.scan(rows);
+    }
+
+    /** A scan over persons in person_id order. */
+    RocksIterator scanPersons() {
+        store.flushWrites();
+        return store.scan(persons);
+    }
+
+    /** A scan over person uses in (person_id, use) order. */
+    RocksIterator scanPersonUse() {
+        store.flushWrites();
+        return store.scan(personUse);
+    }
+
+    @Override
+    public void close() {
+        Path directory = store.directory();
+        store.close();
+        RocksStore.delete(directory);
+    }
+}

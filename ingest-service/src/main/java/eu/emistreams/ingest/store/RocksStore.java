@@ -1,0 +1,207 @@
+package eu.emistreams.ingest.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.io.file.PathUtils;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatchWithIndex;
+import org.rocksdb.WriteBufferManager;
+import org.rocksdb.WriteOptions;
+
+/**
+ * A RocksDB database with named column families and bounded native memory: memtables and the
+ * block cache share one budget, so a release of any size runs in the same footprint, on disk.
+ * Writes go through indexed batches of {@value #BATCH_OPERATIONS} operations, which point reads
+ * see before they are written; scans see only what {@link #flushWrites()} wrote.
+ */
+public final class RocksStore implements AutoCloseable {
+
+    private static final int BATCH_OPERATIONS = 10_000;
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path directory;
+    private final LRUCache cache;
+    private final BloomFilter bloomFilter;
+    private final WriteBufferManager writeBufferManager;
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions familyOptions;
+    private final WriteOptions writeOptions;
+    private final ReadOptions scanOptions;
+    private final RocksDB db;
+    private final Map<String, ColumnFamilyHandle> families = new LinkedHashMap<>();
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    private final ReadOptions pointReadOptions;
+    private WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
+    private int batched;
+
+    private RocksStore(Path directory, List<String> familyNames, long memoryBytes, boolean durable) throws IOException {
+        this.directory = directory;
+        Files.createDirectories(directory);
+        cache = new LRUCache(memoryBytes);
+        // Memtables are charged to the cache, so the whole store stays within memoryBytes.
+        writeBufferManager = new WriteBufferManager(memoryBytes / 2, cache);
+        dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setMaxBackgroundJobs(2)
+                .setWriteBufferManager(writeBufferManager)
+                .setMaxOpenFiles(256);
+        bloomFilter = new BloomFilter(10, false);
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(cache)
+                .setBlockSize(16 * 1024)
+                .setFilterPolicy(bloomFilter)
+                .setCacheIndexAndFilterBlocks(true);
+        familyOptions = new ColumnFamilyOptions()
+                .setTableFormatConfig(table)
+                .setWriteBufferSize(Math.min(64L << 20, memoryBytes / 4))
+                .setMaxWriteBufferNumber(3)
+                .setTargetFileSizeBase(64L << 20)
+                .setLevelCompactionDynamicLevelBytes(true)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION);
+        // A work store is rebuilt from the files after a crash: no write-ahead log. The digest
+        // state must survive one, so it keeps the log and syncs on commit.
+        writeOptions = new WriteOptions().setDisableWAL(!durable);
+        scanOptions = new ReadOptions().setFillCache(false).setReadaheadSize(2L << 20);
+        pointReadOptions = new ReadOptions();
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
+        for (String name : familyNames) {
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(java.nio.charset.StandardCharsets.UTF_8), familyOptions));
+        }
+        try {
+            db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+        } catch (RocksDBException e) {
+            closeOptions();
+            throw new IOException("cannot open the store in " + directory + ": " + e.getMessage(), e);
+        }
+        for (int i = 0; i < familyNames.size(); i++) {
+            families.put(familyNames.get(i), handles.get(i + 1));
+        }
+    }
+
+    /** Opens (or creates) a store with the given column families. */
+    public static RocksStore open(Path directory, List<String> familyNames, long memoryBytes, boolean durable)
+            throws IOException {
+        return new RocksStore(directory, familyNames, memoryBytes, durable);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public ColumnFamilyHandle family(String name) {
+        ColumnFamilyHandle handle = families.get(name);
+        if (handle == null) {
+            throw new IllegalArgumentException("no column family " + name);
+        }
+        return handle;
+    }
+
+    /** Buffers a put; call {@link #flushWrites()} before scanning what was written. */
+    public void put(ColumnFamilyHandle family, byte[] key, byte[] value) {
+        try {
+            batch.put(family, key, value);
+        } catch (RocksDBException e) {
+            throw new StoreException("buffering a write failed", e);
+        }
+        if (++batched >= BATCH_OPERATIONS) {
+            flushWrites();
+        }
+    }
+
+    public void flushWrites() {
+        if (batched == 0) {
+            return;
+        }
+        try {
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw new StoreException("writing to " + directory + " failed: " + e.getMessage(), e);
+        }
+        batch.close();
+        batch = new WriteBatchWithIndex(true);
+        batched = 0;
+    }
+
+    public byte[] get(ColumnFamilyHandle family, byte[] key) {
+        try {
+            return batched == 0 ? db.get(family, key) : batch.getFromBatchAndDB(db, family, pointReadOptions, key);
+        } catch (RocksDBException e) {
+            throw new StoreException("reading " + directory + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** An iterator for a sequential scan; close it after use. */
+    public RocksIterator scan(ColumnFamilyHandle family) {
+        return db.newIterator(family, scanOptions);
+    }
+
+    /** Makes everything written durable (flushes memtables to files). */
+    public void sync() {
+        flushWrites();
+        try (org.rocksdb.FlushOptions flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            db.flush(flush, handles);
+        } catch (RocksDBException e) {
+            throw new StoreException("flushing " + directory + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        batch.close();
+        handles.forEach(ColumnFamilyHandle::close);
+        db.close();
+        closeOptions();
+    }
+
+    private void closeOptions() {
+        scanOptions.close();
+        pointReadOptions.close();
+        writeOptions.close();
+        familyOptions.close();
+        dbOptions.close();
+        writeBufferManager.close();
+        bloomFilter.close();
+        cache.close();
+    }
+
+    /** Deletes a store directory and everything in it. */
+    public static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try {
+            PathUtils.deleteDirectory(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + directory, e);
+        }
+    }
+
+    /** A storage failure: the job fails, the previous state stays. */
+    public static final class StoreException extends RuntimeException {
+        public StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

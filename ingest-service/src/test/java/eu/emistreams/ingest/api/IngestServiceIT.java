@@ -1,0 +1,325 @@
+package eu.emistreams.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.emistreams.events.AvroSerdes;
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.events.ingest.RejectedRow;
+import eu.emistreams.events.patstat.PatentApplication;
+import eu.emistreams.sampledata.FileCompression;
+import eu.emistreams.sampledata.GeneratedRelease;
+import eu.emistreams.sampledata.PatstatGenerator;
+import eu.emistreams.stack.test.EmiStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The ingest service against the real broker and registry: releases go in over HTTP, the topics
+ * are read back with the registry-backed deserializers. The tests run in order: each builds on
+ * the state the previous one left.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = EmiStackTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = FreshStateDirectory.class, restrictToAnnotatedClass = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IngestServiceIT {
+
+    private static Path data;
+    private static GeneratedRelease r1;
+    private static GeneratedRelease r2;
+
+    @BeforeAll
+    static void generateReleases() throws IOException {
+        data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "ingest-it-data-").toAbsolutePath();
+        PatstatGenerator generator = new PatstatGenerator();
+        r1 = generator.generate(data.resolve("R1"), 2024, 1_500);
+        // R2 gzipped: the service must not care how a release is stored.
+        r2 = new PatstatGenerator(FileCompression.GZIP).revise(data.resolve("R1"), data.resolve("R2"), 2025, 0.3);
+    }
+
+    @Test
+    @Order(1)
+    void theServiceIsReadyAgainstTheRealBroker() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void releaseOneThenReleaseTwoLeaveTheTopicEqualToReleaseTwo() throws IOException {
+        JsonPath first = ingestAndWait(r1.directory(), "R1");
+        assertEquals(r1.fact("tls201.publishable"), first.getLong("report.eventsChanged"));
+        assertBalanced(first);
+
+        JsonPath second = ingestAndWait(r2.directory(), null);
+        assertEquals("R2", second.getString("release"), "the release id defaults to the directory name");
+        assertEquals(r2.fact("revision.publishable.new_or_changed"), second.getLong("report.eventsChanged"));
+        assertEquals(r2.fact("revision.publishable.unchanged"), second.getLong("report.eventsUnchanged"));
+        assertEquals(r2.fact("revision.publishable.retracted"), second.getLong("report.eventsRetracted"));
+        assertBalanced(second);
+
+        Map<String, PatentApplication> view = compacted(readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class));
+        assertEquals(transnationalWithKnownYear(r2.directory()), new TreeSet<>(view.keySet()));
+        for (Map.Entry<String, PatentApplication> entry : view.entrySet()) {
+            assertEquals(entry.getKey(), Long.toString(entry.getValue().getApplnId()));
+        }
+        assertTrue(view.values().stream().anyMatch(a -> a.getSourceRelease().equals("R1")), "unchanged ones keep R1");
+        assertTrue(view.values().stream().anyMatch(a -> a.getSourceRelease().equals("R2")));
+    }
+
+    @Test
+    @Order(3)
+    void reIngestingReleaseTwoPublishesNothing() {
+        long applicationsBefore = readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class).size();
+        long rejectsBefore = readAll(Topics.REJECTS, RejectedRow.class).size();
+
+        JsonPath again = ingestAndWait(r2.directory(), "R2");
+        assertEquals(0, again.getLong("report.eventsChanged"));
+        assertEquals(0, again.getLong("report.eventsRetracted"));
+        assertEquals(r2.fact("tls201.publishable"), again.getLong("report.eventsUnchanged"));
+        assertBalanced(again);
+
+        assertEquals(applicationsBefore, readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class).size());
+        assertEquals(rejectsBefore, readAll(Topics.REJECTS, RejectedRow.class).size());
+    }
+
+    @Test
+    @Order(4)
+    void rejectsAreOnTheRejectsTopicWithFileLineAndReason() {
+        List<ConsumerRecord<String, RejectedRow>> rejects = readAll(Topics.REJECTS, RejectedRow.class);
+        Map<String, Long> perRelease = new HashMap<>();
+        for (ConsumerRecord<String, RejectedRow> record : rejects) {
+            assertEquals("patstat", record.key());
+            RejectedRow row = record.value();
+            assertTrue(row.getFile().matches("tls20\\d_[a-z_]+\\.csv(\\.gz)?"), row.getFile());
+            assertTrue(row.getLine() >= 2, "data rows start on line 2");
+            assertTrue(row.getReason().matches("[a-z_]+: .+"), row.getReason());
+            perRelease.merge(row.getRelease(), 1L, Long::sum);
+        }
+        assertEquals(Map.of("R1", rejected(r1), "R2", rejected(r2)), perRelease);
+        assertTrue(rejects.stream().map(ConsumerRecord::value).anyMatch(row -> row.getFile().equals("tls207_pers_appln.csv")
+                && row.getReason().startsWith("orphan_person: person_id 49000000")));
+        assertTrue(rejects.stream().map(ConsumerRecord::value).anyMatch(row -> row.getFile().equals("tls209_appln_ipc.csv.gz")
+                && row.getReason().startsWith("malformed_row")));
+    }
+
+    @Test
+    @Order(5)
+    void reportsGoToTheReportsTopicKeyedBySourceAndRelease() {
+        List<ConsumerRecord<String, IngestReport>> reports = readAll(Topics.INGEST_REPORTS, IngestReport.class);
+        Map<String, IngestReport> last = compacted(reports);
+        assertEquals(Set.of("patstat/R1", "patstat/R2"), last.keySet());
+        assertEquals("COMPLETED", last.get("patstat/R2").getStatus());
+        assertEquals("RUNNING", reports.get(0).value().getStatus());
+        IngestReport report = last.get("patstat/R1");
+        assertEquals(report.getRead(), report.getPublished() + report.getIgnored() + report.getQuality() + report.getRejected());
+    }
+
+    @Test
+    @Order(6)
+    void anUploadedTarGzIsIngestedLikeADirectory() throws IOException {
+        GeneratedRelease r3 = new PatstatGenerator(FileCompression.ZIP).revise(r2.directory(), data.resolve("R3"), 2026, 0.2);
+        Path archive = data.resolve("R3.tar.gz");
+        tarGz(r3.directory(), "R3", archive);
+
+        String id = given().contentType("application/gzip").body(Files.readAllBytes(archive))
+                .post("/api/ingest/patstat/upload")
+                .then().statusCode(202).body("release", equalTo("R3"))
+                .extract().path("id");
+        JsonPath done = waitFor(id);
+        assertEquals(r3.fact("revision.publishable.new_or_changed"), done.getLong("report.eventsChanged"));
+        assertEquals(r3.fact("revision.publishable.retracted"), done.getLong("report.eventsRetracted"));
+
+        Map<String, PatentApplication> view = compacted(readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class));
+        assertEquals(r3.fact("tls201.publishable"), view.size());
+        given().get("/api/ingest/jobs").then().statusCode(200).body("size()", equalTo(4));
+    }
+
+    @Test
+    @Order(7)
+    void badRequestsGetAProblemNamingTheFile() throws IOException {
+        Path broken = data.resolve("broken");
+        Files.createDirectories(broken);
+        try (Stream<Path> files = Files.list(r1.directory())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, broken.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(broken.resolve("tls209_appln_ipc.csv"), "appln_id,ipc_class_level\n1,A\n");
+        given().contentType(ContentType.JSON).body(Map.of("path", broken.toString()))
+                .post("/api/ingest/patstat")
+                .then().statusCode(400)
+                .body("detail", startsWith("tls209_appln_ipc.csv: missing required column ipc_class_symbol"));
+
+        Files.delete(broken.resolve("tls209_appln_ipc.csv"));
+        given().contentType(ContentType.JSON).body(Map.of("path", broken.toString()))
+                .post("/api/ingest/patstat")
+                .then().statusCode(400).body("detail", startsWith("tls209_appln_ipc.csv: missing"));
+
+        given().contentType(ContentType.JSON).body(Map.of("path", data.resolve("nowhere").toString()))
+                .post("/api/ingest/patstat")
+                .then().statusCode(400).body("detail", startsWith(data.resolve("nowhere") + ": no such file"));
+        given().contentType(ContentType.JSON).body(Map.of("path", r1.directory().toString()))
+                .post("/api/ingest/nosuch")
+                .then().statusCode(404).body("title", equalTo("Unknown source"));
+        given().contentType(ContentType.JSON).body(Map.of("path", r1.directory().toString()))
+                .post("/api/ingest/comtrade")
+                .then().statusCode(501);
+        given().get("/api/ingest/jobs/no-such-job").then().statusCode(404);
+        given().contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8))
+                .queryParam("release", "X1")
+                .post("/api/ingest/patstat/upload")
+                .then().statusCode(400).body("detail", startsWith("the uploaded archive: neither a zip nor a tar.gz"));
+    }
+
+    private static JsonPath ingestAndWait(Path directory, String release) {
+        Map<String, String> body = new HashMap<>();
+        body.put("path", directory.toAbsolutePath().toString());
+        if (release != null) {
+            body.put("release", release);
+        }
+        String id = given().contentType(ContentType.JSON).body(body)
+                .post("/api/ingest/patstat")
+                .then().statusCode(202).extract().path("id");
+        return waitFor(id);
+    }
+
+    private static JsonPath waitFor(String id) {
+        JsonPath[] job = new JsonPath[1];
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            job[0] = given().get("/api/ingest/jobs/" + id).then().statusCode(200).extract().jsonPath();
+            String state = job[0].getString("state");
+            return state.equals("COMPLETED") || state.equals("FAILED");
+        });
+        assertEquals("COMPLETED", job[0].getString("state"), job[0].getString("message"));
+        assertEquals(job[0].getLong("bytesTotal"), job[0].getLong("bytesRead"));
+        return job[0];
+    }
+
+    private static void assertBalanced(JsonPath job) {
+        assertEquals(job.getLong("report.read"), job.getLong("report.published") + job.getLong("report.ignored")
+                + job.getLong("report.quality") + job.getLong("report.rejected"));
+        assertEquals(job.getLong("rowsRead"), job.getLong("report.read"));
+    }
+
+    private static long rejected(GeneratedRelease release) {
+        return release.fact("tls207.missing_person") + release.fact("tls207.missing_application")
+                + release.fact("tls209.missing_application") + release.fact("tls202.missing_application")
+                + release.fact("tls203.missing_application") + release.fact("tls201.unparsable")
+                + release.fact("tls207.unparsable") + release.fact("tls209.unparsable")
+                + release.fact("tls209.malformed") + release.fact("tls202.malformed");
+    }
+
+    /** The counting rule of indicators.md §3, applied to the raw file independently of the service. */
+    private static Set<String> transnationalWithKnownYear(Path directory) throws IOException {
+        Set<String> ids = new TreeSet<>();
+        Path file = directory.resolve("tls201_appln.csv.gz");
+        try (Reader reader = new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(Files.newInputStream(file)),
+                StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.builder().setReader(reader)
+                        .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            for (CSVRecord record : parser) {
+                String authority = record.get("appln_auth");
+                boolean transnational = authority.equals("WO")
+                        || authority.equals("EP") && record.get("internat_appln_id").equals("0");
+                if (transnational && !record.get("earliest_filing_year").equals("9999")
+                        && record.get("appln_id").matches("\\d+")) {
+                    ids.add(record.get("appln_id"));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static <T extends SpecificRecord> List<ConsumerRecord<String, T>> readAll(String topic, Class<T> type) {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        String registry = ConfigProvider.getConfig().getValue("emi.registry.url", String.class);
+        Deserializer<T> values = new AvroSerdes(registry).valueSerde(type).deserializer();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, T>> records = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static <T> Map<String, T> compacted(List<ConsumerRecord<String, T>> records) {
+        Map<String, T> view = new HashMap<>();
+        for (ConsumerRecord<String, T> record : records) {
+            if (record.value() == null) {
+                view.remove(record.key());
+            } else {
+                view.put(record.key(), record.value());
+            }
+        }
+        return view;
+    }
+
+    private static void tarGz(Path directory, String top, Path archive) throws IOException {
+        try (OutputStream out = Files.newOutputStream(archive);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out));
+                Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.sorted().toList()) {
+                TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), top + "/" + file.getFileName());
+                tar.putArchiveEntry(entry);
+                Files.copy(file, tar);
+                tar.closeArchiveEntry();
+            }
+        }
+    }
+}
