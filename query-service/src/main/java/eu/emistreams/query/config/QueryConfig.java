@@ -1,0 +1,62 @@
+package eu.emistreams.query.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The query service's own settings, under {@code emi.query}. */
+@ConfigMapping(prefix = "emi.query")
+public interface QueryConfig {
+
+    /** Every indicator topic served; Streams waits for all of them to exist. */
+    List<String> indicatorTopics();
+
+    /** The consumer groups that must have caught up for the pipeline to be settled. */
+    List<String> pipelineGroups();
+
+    /**
+     * The source topics of each pipeline group, counted even before the group commits anything,
+     * so that a group that has not started yet while its input holds data is not settled.
+     * The query service's own group always reads {@link #indicatorTopics()}.
+     */
+    Map<String, List<String>> groupSourceTopics();
+
+    /** How long an offsets snapshot answers {@code /api/status} before the brokers are asked again. */
+    @WithDefault("200ms")
+    Duration statusCacheTtl();
+
+    /** Bounded retries while a store is not queryable (rebalance, restore), before answering 503. */
+    StoreRetry storeRetry();
+
+    /** Calls to the other instances of this service. */
+    Remote remote();
+
+    interface StoreRetry {
+        @WithDefault("5")
+        int attempts();
+
+        @WithDefault("50ms")
+        Duration initialBackoff();
+
+        @WithDefault("400ms")
+        Duration maxBackoff();
+
+        /** No new attempt starts after this long, so a slow instance cannot stretch a request. */
+        @WithDefault("2s")
+        Duration budget();
+
+        /** The {@code Retry-After} of a 503, in seconds. */
+        @WithDefault("1")
+        int retryAfterSeconds();
+    }
+
+    interface Remote {
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        @WithDefault("3s")
+        Duration requestTimeout();
+    }
+}

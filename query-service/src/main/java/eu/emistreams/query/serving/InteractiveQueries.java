@@ -1,0 +1,222 @@
+package eu.emistreams.query.serving;
+
+import eu.emistreams.events.indicator.IndicatorKey;
+import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.query.config.QueryConfig;
+import eu.emistreams.query.topology.QueryStores;
+import io.micrometer.core.annotation.Timed;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one entry point to the state of this service. An indicator query is answered partition by
+ * partition: the partitions this instance holds from its own store, the others by their active
+ * instance over HTTP (server-side, with a timeout, one hop). The answer is complete or it is not
+ * given: a partition without an active instance, an instance that does not answer, or a store in
+ * restore ends, after bounded retries, in {@link StoreUnavailableException}.
+ */
+@ApplicationScoped
+public class InteractiveQueries {
+
+    @Inject
+    KafkaStreams streams;
+
+    @Inject
+    QueryConfig config;
+
+    @Inject
+    IndicatorPartitions indicatorPartitions;
+
+    @Inject
+    RemoteIndicatorClient remote;
+
+    @Inject
+    StoreRetry retry;
+
+    /** The address this instance advertises to the others; host and port both identify it. */
+    @ConfigProperty(name = "quarkus.kafka-streams.application-server")
+    Optional<String> applicationServer;
+
+    private Optional<HostInfo> self;
+
+    @PostConstruct
+    void init() {
+        self = applicationServer.filter(s -> !s.isBlank()).map(HostInfo::buildFromEndpoint);
+    }
+
+    /** The matching rows of every instance, sorted by {@link IndicatorRow#ORDER}. */
+    @Timed(value = "emi.query.indicators", extraTags = {"scope", "cluster"},
+            description = "Indicator queries answered from every instance")
+    public List<IndicatorRow> indicators(IndicatorFilter filter) {
+        return retry.call("the indicators store", () -> queryEveryInstance(filter));
+    }
+
+    /**
+     * The matching rows of the given partitions, which must be active on this instance; all the
+     * partitions this instance holds when {@code partitions} is empty.
+     */
+    @Timed(value = "emi.query.indicators", extraTags = {"scope", "local"},
+            description = "Indicator queries answered from this instance's partitions")
+    public List<IndicatorRow> localIndicators(IndicatorFilter filter, Set<Integer> partitions) {
+        return retry.call("the local indicators store", () -> queryLocal(filter, partitions));
+    }
+
+    /** Every ingest report by {@code source/release}, from the global store every instance holds. */
+    public Map<String, IngestReport> ingestReports() {
+        return retry.call("the ingest reports store", () -> {
+            requireStarted();
+            Map<String, IngestReport> reports = new TreeMap<>();
+            try (KeyValueIterator<String, IngestReport> all = ingestReportsStore().all()) {
+                all.forEachRemaining(entry -> {
+                    if (entry.value != null) {
+                        reports.put(entry.key, entry.value);
+                    }
+                });
+            }
+            return reports;
+        });
+    }
+
+    /**
+     * Whether this instance can answer now: Streams is running, the global store is readable and so
+     * is every partition of the indicators store it holds. For the readiness check: no retries.
+     */
+    public Optional<String> notQueryableReason() {
+        try {
+            if (streams.state() != KafkaStreams.State.RUNNING) {
+                return Optional.of("Kafka Streams is " + streams.state());
+            }
+            ingestReportsStore().approximateNumEntries();
+            for (int partition : localPartitions()) {
+                indicatorsStore(partition).approximateNumEntries();
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private List<IndicatorRow> queryEveryInstance(IndicatorFilter filter) {
+        requireStarted();
+        if (self.isEmpty()) {
+            // Without application.server there is no metadata about other instances: a lone instance.
+            return queryLocal(filter, Set.of());
+        }
+        Map<HostInfo, Set<Integer>> owners = activePartitionsByHost();
+        Set<Integer> expected = indicatorPartitions.all();
+        Set<Integer> unowned = new TreeSet<>(expected);
+        owners.values().forEach(unowned::removeAll);
+        if (!unowned.isEmpty()) {
+            indicatorPartitions.refresh();
+            throw new StoreUnavailableException("partitions " + unowned + " of the indicators store have no active instance", 1, null);
+        }
+
+        Map<HostInfo, CompletableFuture<List<IndicatorRow>>> remoteAnswers = new LinkedHashMap<>();
+        owners.forEach((host, partitions) -> {
+            if (!host.equals(self.get())) {
+                remoteAnswers.put(host, remote.fetch(host, filter, partitions));
+            }
+        });
+        List<IndicatorRow> rows = new ArrayList<>();
+        Set<Integer> ownPartitions = owners.get(self.get());
+        if (ownPartitions != null) {
+            rows.addAll(queryLocal(filter, ownPartitions));
+        }
+        remoteAnswers.forEach((host, answer) -> rows.addAll(await(host, answer)));
+        rows.sort(IndicatorRow.ORDER);
+        return rows;
+    }
+
+    private List<IndicatorRow> queryLocal(IndicatorFilter filter, Set<Integer> partitions) {
+        requireStarted();
+        if (partitions.isEmpty()) {
+            return LocalIndicatorQuery.run(streams.store(StoreQueryParameters.fromNameAndType(
+                    QueryStores.INDICATORS, QueryableStoreTypes.<IndicatorKey, IndicatorValue>keyValueStore())), filter);
+        }
+        List<IndicatorRow> rows = new ArrayList<>();
+        for (int partition : partitions) {
+            rows.addAll(LocalIndicatorQuery.run(indicatorsStore(partition), filter));
+        }
+        rows.sort(IndicatorRow.ORDER);
+        return rows;
+    }
+
+    /** Each partition once, at the instance where it is active (standbys are not asked). */
+    private Map<HostInfo, Set<Integer>> activePartitionsByHost() {
+        Collection<StreamsMetadata> instances = streams.streamsMetadataForStore(QueryStores.INDICATORS);
+        Set<String> topics = Set.copyOf(config.indicatorTopics());
+        Map<HostInfo, Set<Integer>> owners = new LinkedHashMap<>();
+        Set<Integer> assigned = new TreeSet<>();
+        for (StreamsMetadata instance : instances) {
+            instance.topicPartitions().stream()
+                    .filter(partition -> topics.contains(partition.topic()))
+                    .map(partition -> partition.partition())
+                    .filter(assigned::add)
+                    .forEach(partition -> owners.computeIfAbsent(instance.hostInfo(), h -> new TreeSet<>()).add(partition));
+        }
+        return owners;
+    }
+
+    private Set<Integer> localPartitions() {
+        return self.map(host -> activePartitionsByHost().getOrDefault(host, Set.of())).orElse(Set.of());
+    }
+
+    private List<IndicatorRow> await(HostInfo host, CompletableFuture<List<IndicatorRow>> answer) {
+        long timeoutMillis = config.remote().requestTimeout().plus(config.remote().connectTimeout()).toMillis();
+        try {
+            return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while asking " + host, 1, e);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new StoreUnavailableException("instance " + host + " did not answer in time", 1, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("asking " + host + " failed", e.getCause());
+        }
+    }
+
+    private void requireStarted() {
+        KafkaStreams.State state = streams.state();
+        if (!state.isRunningOrRebalancing()) {
+            throw new StoreUnavailableException("Kafka Streams is " + state, 1, null);
+        }
+    }
+
+    private ReadOnlyKeyValueStore<IndicatorKey, IndicatorValue> indicatorsStore(int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(
+                        QueryStores.INDICATORS, QueryableStoreTypes.<IndicatorKey, IndicatorValue>keyValueStore())
+                .withPartition(partition));
+    }
+
+    private ReadOnlyKeyValueStore<String, IngestReport> ingestReportsStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(
+                QueryStores.INGEST_REPORTS, QueryableStoreTypes.<String, IngestReport>keyValueStore()));
+    }
+}

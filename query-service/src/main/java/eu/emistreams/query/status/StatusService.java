@@ -1,0 +1,56 @@
+package eu.emistreams.query.status;
+
+import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.query.config.QueryConfig;
+import eu.emistreams.query.serving.InteractiveQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** Assembles {@code GET /api/status} from the ingest reports store and the brokers' offsets. */
+@ApplicationScoped
+public class StatusService {
+
+    @Inject
+    InteractiveQueries queries;
+
+    @Inject
+    OffsetsReader offsetsReader;
+
+    @Inject
+    QueryConfig config;
+
+    private CachedOffsets cached;
+
+    /**
+     * An offsets snapshot is reused for a short while ({@code emi.query.status-cache-ttl}) so that
+     * pollers do not hammer the brokers, but only with the same reports it was read after: a
+     * report that changed may announce data the old snapshot has not seen, and reusing it could
+     * call the pipeline settled too early.
+     */
+    private record CachedOffsets(Map<String, IngestReport> reports, OffsetsSnapshot offsets, long readAtNanos) {
+    }
+
+    public PipelineStatus status() {
+        // Reports first, offsets after: every record a report accounts for is then in the offsets.
+        Map<String, IngestReport> reports = queries.ingestReports();
+        OffsetsSnapshot offsets = offsetsAfter(reports);
+        Settlement settlement = Settlement.evaluate(reports.values(), config.pipelineGroups(), offsets);
+        return new PipelineStatus(
+                settlement.settled(),
+                SourceAccounting.bySource(reports.values()),
+                settlement.lag(),
+                settlement.reasons());
+    }
+
+    private synchronized OffsetsSnapshot offsetsAfter(Map<String, IngestReport> reports) {
+        long now = System.nanoTime();
+        if (cached != null && cached.reports().equals(reports)
+                && now - cached.readAtNanos() < config.statusCacheTtl().toNanos()) {
+            return cached.offsets();
+        }
+        OffsetsSnapshot offsets = offsetsReader.read();
+        cached = new CachedOffsets(Map.copyOf(reports), offsets, now);
+        return offsets;
+    }
+}

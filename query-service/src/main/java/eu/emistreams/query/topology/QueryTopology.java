@@ -1,0 +1,57 @@
+package eu.emistreams.query.topology;
+
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.indicator.IndicatorKey;
+import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.ingest.IngestReport;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Materializes what the HTTP API serves: all indicator topics into the partitioned store
+ * {@value QueryStores#INDICATORS} (a tombstone deletes the key) and the ingest reports into the
+ * global store {@value QueryStores#INGEST_REPORTS}.
+ */
+public final class QueryTopology {
+
+    private QueryTopology() {
+    }
+
+    /**
+     * @param indicatorTopics every indicator topic to serve; they must exist before the app starts
+     * @param streamsProperties the Streams configuration; its topology settings (optimization,
+     *     explicit internal naming) are applied while building
+     */
+    public static Topology build(QuerySerdes serdes, List<String> indicatorTopics, Properties streamsProperties) {
+        if (indicatorTopics.isEmpty()) {
+            throw new IllegalArgumentException("at least one indicator topic is needed");
+        }
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
+
+        // One source over every indicator topic: partition i of each topic lands in task i, and the
+        // store is one logical table of all indicators whatever topic they came from.
+        builder.stream(indicatorTopics,
+                        Consumed.with(serdes.indicatorKey(), serdes.indicatorValue()).withName("indicator-topics"))
+                .toTable(Named.as("indicators-table"),
+                        Materialized.<IndicatorKey, IndicatorValue, KeyValueStore<Bytes, byte[]>>as(QueryStores.INDICATORS)
+                                .withKeySerde(new IndicatorStoreKeySerde())
+                                .withValueSerde(serdes.indicatorValue()));
+
+        builder.globalTable(Topics.INGEST_REPORTS,
+                Consumed.with(serdes.ingestReportKey(), serdes.ingestReport()).withName("ingest-reports-source"),
+                Materialized.<String, IngestReport, KeyValueStore<Bytes, byte[]>>as(QueryStores.INGEST_REPORTS)
+                        .withKeySerde(serdes.ingestReportKey())
+                        .withValueSerde(serdes.ingestReport()));
+
+        return builder.build(streamsProperties);
+    }
+}

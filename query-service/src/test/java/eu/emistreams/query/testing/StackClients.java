@@ -1,0 +1,77 @@
+package eu.emistreams.query.testing;
+
+import eu.emistreams.events.AvroSerdes;
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.indicator.IndicatorKey;
+import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.ingest.IngestReport;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Writes to the real broker of the test stack, as the upstream services would. */
+public final class StackClients implements AutoCloseable {
+
+    private final AvroSerdes avro;
+    private final KafkaProducer<IndicatorKey, IndicatorValue> indicators;
+    private final KafkaProducer<String, IngestReport> reports;
+    private final KafkaProducer<String, String> raw;
+
+    public StackClients() {
+        avro = new AvroSerdes(registryUrl());
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        indicators = new KafkaProducer<>(config, avro.keySerde(IndicatorKey.class).serializer(),
+                avro.valueSerde(IndicatorValue.class).serializer());
+        reports = new KafkaProducer<>(config, new StringSerializer(), avro.valueSerde(IngestReport.class).serializer());
+        raw = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    public static String bootstrapServers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    public static String registryUrl() {
+        return ConfigProvider.getConfig().getValue("emi.registry.url", String.class);
+    }
+
+    public AvroSerdes avro() {
+        return avro;
+    }
+
+    public void publish(IndicatorKey key, double value) {
+        send(indicators, new ProducerRecord<>(Topics.INDICATORS_PATENT, key, Records.value(key, value)));
+    }
+
+    public void retract(IndicatorKey key) {
+        send(indicators, new ProducerRecord<>(Topics.INDICATORS_PATENT, key, null));
+    }
+
+    public void report(IngestReport report) {
+        send(reports, new ProducerRecord<>(Topics.INGEST_REPORTS, report.getSource() + "/" + report.getRelease(), report));
+    }
+
+    public void sendRaw(String topic, String key, String value) {
+        send(raw, new ProducerRecord<>(topic, key, value));
+    }
+
+    private static <K, V> void send(KafkaProducer<K, V> producer, ProducerRecord<K, V> record) {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write to " + record.topic(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        indicators.close();
+        reports.close();
+        raw.close();
+    }
+}
