@@ -12,7 +12,16 @@ public class EmiStackTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        return TestStack.shared().quarkusConfig();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // The Kafka admin client that creates the topics loads classes through the context class
+        // loader; under @QuarkusTest that is Quarkus's loader, not the one that loaded Kafka here.
+        thread.setContextClassLoader(TestStack.class.getClassLoader());
+        try {
+            return TestStack.shared().quarkusConfig();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Override

@@ -1,0 +1,188 @@
+package eu.emistreams.classifier.topology;
+
+import eu.emistreams.classifier.concordance.ConcordanceRecords;
+import eu.emistreams.classifier.rules.Classifier;
+import eu.emistreams.classifier.rules.MalformedConcordanceException;
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.events.concordance.Concordance;
+import eu.emistreams.events.patstat.Applicant;
+import eu.emistreams.events.patstat.PatentApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.jboss.logging.Logger;
+
+/**
+ * Classifies each application upsert under the concordance in force and, when that concordance
+ * changes, re-emits every application of the task's store under the new one, in batches, before
+ * recording the new version as applied. Downstream treats every emission as an upsert of the
+ * application, so a re-emission replaces and never adds.
+ *
+ * <p>The concordance in force is read from the global store on a wall-clock punctuation, not per
+ * record: reading it deserialises the whole rule set.
+ */
+final class PatentClassificationProcessor implements Processor<String, PatentApplication, String, ClassifiedPatent> {
+
+    /** Progress store key: the version every application of the task was last emitted under. */
+    static final String APPLIED = "applied";
+    /** Progress store key: the version a re-classification under way is applying. */
+    static final String REAPPLYING = "reapplying";
+    /** Progress store key: the last key re-emitted by the re-classification under way. */
+    static final String CURSOR = "cursor";
+
+    private static final Logger LOG = Logger.getLogger(PatentClassificationProcessor.class);
+
+    private final Classifier shipped;
+    private final AppliedConcordances applied;
+    private final ReclassificationSettings settings;
+
+    private ProcessorContext<String, ClassifiedPatent> context;
+    private String taskId;
+    private KeyValueStore<String, ValueAndTimestamp<PatentApplication>> applications;
+    private KeyValueStore<String, String> progress;
+    private KeyValueStore<String, ValueAndTimestamp<Concordance>> concordances;
+    private Classifier inForce;
+    /** The published record {@link #inForce} was compiled from, or refused; null for the shipped rules. */
+    private Concordance lastRecordSeen;
+
+    PatentClassificationProcessor(Classifier shipped, AppliedConcordances applied, ReclassificationSettings settings) {
+        this.shipped = shipped;
+        this.applied = applied;
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ClassifiedPatent> context) {
+        this.context = context;
+        this.taskId = context.taskId().toString();
+        this.applications = context.getStateStore(ClassifierTopology.APPLICATIONS_STORE);
+        this.progress = context.getStateStore(ClassifierTopology.PROGRESS_STORE);
+        this.concordances = context.getStateStore(ClassifierTopology.CONCORDANCE_STORE);
+        this.inForce = readConcordanceInForce();
+        String appliedVersion = progress.get(APPLIED);
+        if (appliedVersion == null && isEmpty(applications)) {
+            // A new task: everything it will emit is classified under the rules in force from now on.
+            appliedVersion = inForce.version();
+            progress.put(APPLIED, appliedVersion);
+        }
+        if (appliedVersion == null) {
+            applied.forget(taskId);
+        } else {
+            applied.applied(taskId, appliedVersion);
+        }
+        context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> reclassifyIfChanged(now));
+    }
+
+    @Override
+    public void process(Record<String, PatentApplication> record) {
+        PatentApplication application = record.value();
+        context.forward(record.withValue(application == null ? null : classify(application, inForce)));
+    }
+
+    @Override
+    public void close() {
+        applied.forget(taskId);
+    }
+
+    /**
+     * Brings the task up to the concordance in force: at most one batch of re-emissions per call,
+     * resuming after the last key re-emitted, restarting when the concordance changed again.
+     */
+    void reclassifyIfChanged(long now) {
+        inForce = readConcordanceInForce();
+        String target = inForce.version();
+        if (target.equals(progress.get(APPLIED))) {
+            applied.applied(taskId, target);
+            return;
+        }
+        String cursor = null;
+        if (target.equals(progress.get(REAPPLYING))) {
+            cursor = progress.get(CURSOR);
+        } else {
+            LOG.infof("task %s: re-classifying its applications under concordance %s", taskId, target);
+            progress.put(REAPPLYING, target);
+            progress.delete(CURSOR);
+        }
+        int emitted = 0;
+        String lastKey = null;
+        boolean finished;
+        try (KeyValueIterator<String, ValueAndTimestamp<PatentApplication>> entries =
+                cursor == null ? applications.all() : applications.range(cursor, null)) {
+            while (emitted < settings.batchSize() && entries.hasNext()) {
+                KeyValue<String, ValueAndTimestamp<PatentApplication>> entry = entries.next();
+                if (entry.key.equals(cursor) || entry.value == null || entry.value.value() == null) {
+                    continue;
+                }
+                context.forward(new Record<>(entry.key, classify(entry.value.value(), inForce), now));
+                lastKey = entry.key;
+                emitted++;
+            }
+            finished = !entries.hasNext();
+        }
+        if (finished) {
+            progress.put(APPLIED, target);
+            progress.delete(REAPPLYING);
+            progress.delete(CURSOR);
+            applied.applied(taskId, target);
+            LOG.infof("task %s: concordance %s applied", taskId, target);
+        } else {
+            progress.put(CURSOR, lastKey);
+        }
+    }
+
+    private static boolean isEmpty(KeyValueStore<String, ?> store) {
+        try (KeyValueIterator<String, ?> entries = store.all()) {
+            return !entries.hasNext();
+        }
+    }
+
+    private Classifier readConcordanceInForce() {
+        ValueAndTimestamp<Concordance> stored = concordances.get(Topics.CONCORDANCE_KEY);
+        Concordance record = stored == null ? null : stored.value();
+        if (record == null) {
+            lastRecordSeen = null;
+            return shipped;
+        }
+        if (inForce != null && record.equals(lastRecordSeen)) {
+            return inForce;
+        }
+        lastRecordSeen = record;
+        try {
+            Classifier classifier = Classifier.compile(ConcordanceRecords.toRuleSet(record));
+            if (!classifier.version().equals(record.getVersion())) {
+                LOG.warnf("concordance %s was published as version %s but its rules hash to %s; using %s",
+                        record.getName(), record.getVersion(), classifier.version(), classifier.version());
+            }
+            return classifier;
+        } catch (MalformedConcordanceException e) {
+            // Only PUT /api/concordance publishes, and it validates; keep the rules in force.
+            LOG.errorf("ignoring the published concordance %s (%s): %s", record.getName(), record.getVersion(),
+                    e.getMessage());
+            return inForce == null ? shipped : inForce;
+        }
+    }
+
+    static ClassifiedPatent classify(PatentApplication application, Classifier classifier) {
+        List<String> countries = new ArrayList<>(application.getApplicants().size());
+        for (Applicant applicant : application.getApplicants()) {
+            countries.add(applicant.getCountry());
+        }
+        return ClassifiedPatent.newBuilder()
+                .setApplnId(application.getApplnId())
+                .setYear(application.getEarliestFilingYear())
+                .setApplicantCountries(countries)
+                .setCodes(classifier.classifyPatent(application.getIpcSymbols(), application.getTitle(),
+                        application.getAbstractText()))
+                .setSourceRelease(application.getSourceRelease())
+                .setConcordanceVersion(classifier.version())
+                .build();
+    }
+}

@@ -1,0 +1,188 @@
+package eu.emistreams.classifier.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.emistreams.classifier.concordance.ShippedConcordance;
+import eu.emistreams.classifier.rules.ConcordanceParser;
+import eu.emistreams.classifier.rules.RuleSet;
+import eu.emistreams.events.AvroSerdes;
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.events.patstat.Applicant;
+import eu.emistreams.events.patstat.PatentApplication;
+import eu.emistreams.stack.test.EmiStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The classifier against the real broker and registry: an application comes out classified under
+ * the shipped concordance; a malformed file is refused with its line; a new concordance loaded
+ * over HTTP re-classifies the application already held, and the call returns once that is done.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = EmiStackTestResource.class, restrictToAnnotatedClass = false)
+class ClassifierServiceIT {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(90);
+    private static final String NEW_RULES = """
+            scheme,pattern,dimension,code
+            IPC,H02S,ECOSYSTEM,REN
+            KEYWORD,rooftop,TECHNOLOGY,G.REN.SOLAR
+            """;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "emi.registry.url")
+    String registryUrl;
+
+    @Test
+    void classifiesThenReClassifiesUnderALoadedConcordance() throws Exception {
+        RuleSet shipped = ShippedConcordance.load();
+        RuleSet loaded = ConcordanceParser.parse("rooftop.csv", NEW_RULES);
+        AvroSerdes avro = new AvroSerdes(registryUrl);
+        Map<String, ClassifiedPatent> latest = new HashMap<>();
+        try (KafkaProducer<String, PatentApplication> producer = producer(avro);
+                KafkaConsumer<String, ClassifiedPatent> consumer = consumer(avro)) {
+            consumer.subscribe(List.of(Topics.PATENTS_CLASSIFIED));
+            producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, "7001",
+                    application(7001, "Rooftop wind turbine", List.of("H02S 20/23"), "BE", "ZZ")));
+            producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, "7002",
+                    application(7002, "A teapot", List.of("A47G19/14"))));
+            producer.flush();
+
+            await().atMost(PROPAGATION).until(() -> poll(consumer, latest)
+                    && latest.containsKey("7001") && latest.containsKey("7002"));
+            ClassifiedPatent first = latest.get("7001");
+            assertEquals(shipped.version(), first.getConcordanceVersion());
+            assertEquals(List.of("BE", "ZZ"), first.getApplicantCountries());
+            assertEquals(2021, first.getYear());
+            assertTrue(first.getCodes().containsAll(List.of("G.REN", "G.REN.SOLAR", "G.REN.WIND", "REN")),
+                    first.getCodes().toString());
+
+            given().when().get("/api/concordance").then().statusCode(200)
+                    .body("version", equalTo(shipped.version()))
+                    .body("shippedDefault", equalTo(true))
+                    .body("rules", equalTo(shipped.rules().size()));
+
+            given().contentType("text/csv").body("scheme,pattern,dimension,code\nIPC,H02S,ECOSYSTEM,REN\nIPC,H02S,ECOSYSTEM,X.Y\n")
+                    .when().put("/api/concordance?name=bad.csv")
+                    .then().statusCode(400).contentType(ContentType.JSON)
+                    .body("title", equalTo("Malformed concordance"))
+                    .body("detail", equalTo("line 3: unknown code X.Y"))
+                    .body("line", equalTo(3));
+            given().when().get("/api/concordance").then().body("version", equalTo(shipped.version()));
+
+            given().contentType("text/csv").body(NEW_RULES)
+                    .when().put("/api/concordance?name=rooftop.csv")
+                    .then().statusCode(200)
+                    .body("version", equalTo(loaded.version()))
+                    .body("name", equalTo("rooftop.csv"))
+                    .body("rules", equalTo(2));
+
+            // The answer came once every task had re-emitted its applications: they are on the topic.
+            await().atMost(Duration.ofSeconds(30)).until(() -> poll(consumer, latest)
+                    && loaded.version().equals(latest.get("7001").getConcordanceVersion())
+                    && loaded.version().equals(latest.get("7002").getConcordanceVersion()));
+            assertEquals(List.of("G.REN", "G.REN.SOLAR", "REN"), latest.get("7001").getCodes());
+            assertEquals(List.of(), latest.get("7002").getCodes());
+
+            given().when().get("/api/concordance").then().statusCode(200)
+                    .body("version", equalTo(loaded.version()))
+                    .body("name", equalTo("rooftop.csv"))
+                    .body("shippedDefault", equalTo(false))
+                    .body("rulesPerScheme.IPC", equalTo(1))
+                    .body("appliedEverywhere", equalTo(true));
+            given().when().get("/api/concordance/applied?version=" + loaded.version()).then().statusCode(200)
+                    .body("applied", equalTo(true)).body("state", equalTo("RUNNING"));
+
+            producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, "7001", null));
+            producer.flush();
+            await().atMost(PROPAGATION).until(() -> poll(consumer, latest) && latest.get("7001") == null);
+            assertNull(latest.get("7001"));
+        }
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> topics = admin.listTopics().names().get();
+            assertTrue(topics.contains("emi-classifier-classifier-progress-changelog"), topics.toString());
+            assertFalse(topics.contains("emi-classifier-patstat-applications-changelog"),
+                    "the source topic is the applications table's changelog: " + topics);
+        }
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("concordance store"));
+    }
+
+    @Test
+    void answersBadRequestsWithJsonProblems() {
+        given().contentType("text/csv").body(NEW_RULES).when().put("/api/concordance")
+                .then().statusCode(400).contentType(ContentType.JSON).body("title", equalTo("Missing parameter"));
+        given().contentType("text/csv").body("").when().put("/api/concordance?name=empty.csv")
+                .then().statusCode(400).body("line", equalTo(1));
+        given().contentType("text/csv").body("scheme,pattern\nIPC,H02S\n").when().put("/api/concordance?name=x.csv")
+                .then().statusCode(400)
+                .body("detail", equalTo("line 1: the header must be exactly scheme,pattern,dimension,code, found scheme,pattern"));
+        given().contentType("application/json").body("{}").when().put("/api/concordance?name=x.json")
+                .then().statusCode(415).contentType(ContentType.JSON);
+        given().when().get("/api/concordance/applied").then().statusCode(400).body("title", equalTo("Missing parameter"));
+        given().when().get("/api/nothing-here").then().statusCode(404);
+    }
+
+    /** Reads what is there; true so it can lead an await condition. */
+    private static boolean poll(KafkaConsumer<String, ClassifiedPatent> consumer, Map<String, ClassifiedPatent> latest) {
+        for (ConsumerRecord<String, ClassifiedPatent> record : consumer.poll(Duration.ofMillis(500))) {
+            latest.put(record.key(), record.value());
+        }
+        return true;
+    }
+
+    private KafkaProducer<String, PatentApplication> producer(AvroSerdes avro) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(config, new StringSerializer(), avro.valueSerde(PatentApplication.class).serializer());
+    }
+
+    private KafkaConsumer<String, ClassifiedPatent> consumer(AvroSerdes avro) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "classifier-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(config, new StringDeserializer(),
+                avro.valueSerde(ClassifiedPatent.class).deserializer());
+    }
+
+    private static PatentApplication application(long id, String title, List<String> ipc, String... countries) {
+        List<Applicant> applicants = new java.util.ArrayList<>();
+        for (int i = 0; i < countries.length; i++) {
+            applicants.add(Applicant.newBuilder().setPersonId(id * 10 + i).setApplicantSeqNr(i + 1)
+                    .setCountry(countries[i]).build());
+        }
+        return PatentApplication.newBuilder().setApplnId(id).setAuthority("WO").setEarliestFilingYear(2021)
+                .setApplicants(applicants).setIpcSymbols(ipc).setTitle(title).setSourceRelease("it-release").build();
+    }
+}

@@ -1,0 +1,72 @@
+package eu.emistreams.indicator.api;
+
+import eu.emistreams.indicator.topology.PatentIndicatorTopology;
+import eu.emistreams.indicator.topology.YearStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The years of this instance whose sums changed and whose indicators are not yet published. Input
+ * offsets are committed before the publication punctuator runs, so consumer lag alone cannot tell
+ * that the indicator stage is done; an empty list can.
+ */
+@ApplicationScoped
+public class PendingYears {
+
+    private static final int ATTEMPTS = 4;
+    private static final long FIRST_BACKOFF_MS = 50;
+
+    @Inject
+    KafkaStreams streams;
+
+    /** The pending years, or empty when the store cannot be queried (starting, rebalancing). */
+    public Optional<List<Integer>> list() {
+        long backoff = FIRST_BACKOFF_MS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.of(read());
+            } catch (InvalidStateStoreException notReady) {
+                if (attempt == ATTEMPTS) {
+                    return Optional.empty();
+                }
+                if (!sleep(backoff)) {
+                    return Optional.empty();
+                }
+                backoff *= 2;
+            }
+        }
+    }
+
+    private List<Integer> read() {
+        ReadOnlyKeyValueStore<Integer, YearStatus> store = streams.store(StoreQueryParameters.fromNameAndType(
+                PatentIndicatorTopology.YEAR_STATUS_STORE, QueryableStoreTypes.<Integer, YearStatus>keyValueStore()));
+        List<Integer> pending = new ArrayList<>();
+        try (KeyValueIterator<Integer, YearStatus> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.dirty()) {
+                    pending.add(entry.key);
+                }
+            });
+        }
+        return pending;
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

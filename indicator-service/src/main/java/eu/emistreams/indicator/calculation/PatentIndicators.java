@@ -1,0 +1,65 @@
+package eu.emistreams.indicator.calculation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** The patent indicators of {@code indicators.md} §3 for one year, computed exactly from its sums. */
+public final class PatentIndicators {
+
+    public static final String COUNT = "patent.count";
+    public static final String COUNTRY_SHARE = "patent.country_share";
+    public static final String WORLD_SHARE = "patent.world_share";
+    public static final String EU27_RANK = "patent.eu27_rank";
+
+    /** One indicator value of the year, exact. */
+    public record IndicatorPoint(String indicator, String country, String code, ExactFraction value) {
+    }
+
+    private PatentIndicators() {
+    }
+
+    /**
+     * Every indicator the year publishes: nothing for a year without applications; otherwise
+     * count and shares for every code of §1 and every country of EU27 ∪ {c : P(c, *, y) > 0}, and
+     * the EU27 rank for every code some application carries.
+     */
+    public static List<IndicatorPoint> of(YearSums sums) {
+        if (sums.applications().signum() <= 0) {
+            return List.of();
+        }
+        Map<String, ExactFraction> allCodes = sums.ofCode(YearSums.ALL_CODES);
+        SortedSet<String> countries = new TreeSet<>(IndicatorCodes.EU27);
+        allCodes.forEach((country, weight) -> {
+            if (!YearSums.WORLD.equals(country) && weight.signum() > 0) {
+                countries.add(country);
+            }
+        });
+
+        List<IndicatorPoint> points = new ArrayList<>();
+        for (String code : IndicatorCodes.ALL) {
+            ExactFraction world = sums.get(code, YearSums.WORLD);
+            Map<String, BigDecimal> euWorldShares = new HashMap<>();
+            for (String country : countries) {
+                ExactFraction count = sums.get(code, country);
+                ExactFraction worldShare = count.percentOf(world);
+                points.add(new IndicatorPoint(COUNT, country, code, count));
+                points.add(new IndicatorPoint(COUNTRY_SHARE, country, code,
+                        count.percentOf(sums.get(YearSums.ALL_CODES, country))));
+                points.add(new IndicatorPoint(WORLD_SHARE, country, code, worldShare));
+                if (IndicatorCodes.EU27.contains(country)) {
+                    euWorldShares.put(country, worldShare.rounded());
+                }
+            }
+            if (world.signum() > 0) {
+                CompetitionRanking.rank(euWorldShares).forEach((country, rank) ->
+                        points.add(new IndicatorPoint(EU27_RANK, country, code, ExactFraction.of(rank))));
+            }
+        }
+        return points;
+    }
+}

@@ -1,0 +1,24 @@
+package eu.emistreams.indicator.topology;
+
+import eu.emistreams.events.AvroSerdes;
+import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.events.indicator.IndicatorKey;
+import eu.emistreams.events.indicator.IndicatorValue;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * The serdes of the records the topology exchanges with other services. Production uses the
+ * registry-backed Avro serdes; topology tests pass plain Avro binary serdes instead.
+ */
+public record IndicatorSerdes(
+        Serde<ClassifiedPatent> classifiedPatent,
+        Serde<IndicatorKey> indicatorKey,
+        Serde<IndicatorValue> indicatorValue) {
+
+    public static IndicatorSerdes registry(AvroSerdes avro) {
+        return new IndicatorSerdes(
+                avro.valueSerde(ClassifiedPatent.class),
+                avro.keySerde(IndicatorKey.class),
+                avro.valueSerde(IndicatorValue.class));
+    }
+}

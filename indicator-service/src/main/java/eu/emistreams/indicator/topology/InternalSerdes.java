@@ -1,0 +1,175 @@
+package eu.emistreams.indicator.topology;
+
+import eu.emistreams.indicator.calculation.ExactFraction;
+import eu.emistreams.indicator.source.PatentContribution;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Compact binary serdes of the records that never leave this service (stores, changelogs and the
+ * repartition topic). Each format starts with a version byte so that a later format can still
+ * read state written by this one.
+ */
+public final class InternalSerdes {
+
+    private static final byte FORMAT_V1 = 1;
+
+    private InternalSerdes() {
+    }
+
+    public static Serde<ExactFraction> fraction() {
+        return binary(InternalSerdes::writeFraction, InternalSerdes::readFraction);
+    }
+
+    public static Serde<PatentContribution> contribution() {
+        return binary(InternalSerdes::writeContribution, InternalSerdes::readContribution);
+    }
+
+    public static Serde<YearDelta> yearDelta() {
+        return binary((out, delta) -> {
+            out.writeInt(delta.year());
+            writeOptionalContribution(out, delta.removed());
+            writeOptionalContribution(out, delta.added());
+        }, in -> new YearDelta(in.readInt(), readOptionalContribution(in), readOptionalContribution(in)));
+    }
+
+    public static Serde<YearStatus> yearStatus() {
+        return binary((out, status) -> {
+            writeNullableString(out, status.sourceRelease());
+            writeNullableString(out, status.concordanceVersion());
+            out.writeLong(status.dirtySinceMs());
+            out.writeLong(status.lastChangeMs());
+        }, in -> new YearStatus(readNullableString(in), readNullableString(in), in.readLong(), in.readLong()));
+    }
+
+    private static void writeFraction(DataOutput out, ExactFraction fraction) throws IOException {
+        writeBigInteger(out, fraction.numerator());
+        writeBigInteger(out, fraction.denominator());
+    }
+
+    private static ExactFraction readFraction(DataInput in) throws IOException {
+        return new ExactFraction(readBigInteger(in), readBigInteger(in));
+    }
+
+    private static void writeContribution(DataOutput out, PatentContribution contribution) throws IOException {
+        out.writeInt(contribution.year());
+        out.writeInt(contribution.applicantCount());
+        out.writeInt(contribution.applicantsByCountry().size());
+        for (var entry : contribution.applicantsByCountry().entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeInt(entry.getValue());
+        }
+        out.writeInt(contribution.codes().size());
+        for (String code : contribution.codes()) {
+            out.writeUTF(code);
+        }
+        writeNullableString(out, contribution.sourceRelease());
+        writeNullableString(out, contribution.concordanceVersion());
+    }
+
+    private static PatentContribution readContribution(DataInput in) throws IOException {
+        int year = in.readInt();
+        int applicantCount = in.readInt();
+        SortedMap<String, Integer> byCountry = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            byCountry.put(in.readUTF(), in.readInt());
+        }
+        SortedSet<String> codes = new TreeSet<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            codes.add(in.readUTF());
+        }
+        return new PatentContribution(year, applicantCount, byCountry, codes, readNullableString(in),
+                readNullableString(in));
+    }
+
+    private static void writeOptionalContribution(DataOutput out, PatentContribution contribution)
+            throws IOException {
+        out.writeBoolean(contribution != null);
+        if (contribution != null) {
+            writeContribution(out, contribution);
+        }
+    }
+
+    private static PatentContribution readOptionalContribution(DataInput in) throws IOException {
+        return in.readBoolean() ? readContribution(in) : null;
+    }
+
+    private static void writeBigInteger(DataOutput out, BigInteger value) throws IOException {
+        byte[] bytes = value.toByteArray();
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static BigInteger readBigInteger(DataInput in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new BigInteger(bytes);
+    }
+
+    private static void writeNullableString(DataOutput out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readNullableString(DataInput in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(DataOutput out, T value) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(DataInput in) throws IOException;
+    }
+
+    private static <T> Serde<T> binary(Writer<T> writer, Reader<T> reader) {
+        Serializer<T> serializer = (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeByte(FORMAT_V1);
+                writer.write(out, value);
+            } catch (IOException e) {
+                throw new SerializationException("cannot write " + value, e);
+            }
+            return bytes.toByteArray();
+        };
+        Deserializer<T> deserializer = (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+                byte format = in.readByte();
+                if (format != FORMAT_V1) {
+                    throw new SerializationException("unknown internal format " + format + " on " + topic);
+                }
+                return reader.read(in);
+            } catch (IOException e) {
+                throw new SerializationException("cannot read a record of " + topic, e);
+            }
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}

@@ -1,0 +1,215 @@
+package eu.emistreams.indicator.topology;
+
+import eu.emistreams.events.indicator.IndicatorKey;
+import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.Provenance;
+import eu.emistreams.indicator.calculation.ExactFraction;
+import eu.emistreams.indicator.calculation.PatentIndicators;
+import eu.emistreams.indicator.calculation.PatentIndicators.IndicatorPoint;
+import eu.emistreams.indicator.calculation.YearSums;
+import eu.emistreams.indicator.source.PatentContribution;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Keeps the exact sums P(c, k, y) of every year of its partitions and publishes the indicators.
+ * Each delta only updates the sums it touches and marks its year dirty; a wall-clock punctuator
+ * recomputes the indicators of the dirty years that are due, compares them with what was last
+ * published (rounded to 9 decimals) and forwards only what changed, and a tombstone for each
+ * indicator that no longer exists.
+ */
+final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta, IndicatorKey, IndicatorValue> {
+
+    /** Sums keyed {@code year|code|country}, code {@code *} for all codes, country {@code W} for the world. */
+    static final String SUMS_STORE = "patent-year-sums";
+    static final String STATUS_STORE = "patent-year-status";
+    /** Last published values keyed {@code year|code|country|indicator}, as value × 10^9 rounded half-up. */
+    static final String PUBLISHED_STORE = "patent-indicators-published";
+
+    static final String PATSTAT_SOURCE = "patstat";
+
+    private static final String SEPARATOR = "|";
+    private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
+
+    private final PublicationSchedule schedule;
+    private ProcessorContext<IndicatorKey, IndicatorValue> context;
+    private KeyValueStore<String, ExactFraction> sums;
+    private KeyValueStore<Integer, YearStatus> statuses;
+    private KeyValueStore<String, Long> published;
+
+    PatentYearAggregateProcessor(PublicationSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    static ProcessorSupplier<Integer, YearDelta, IndicatorKey, IndicatorValue> supplier(
+            PublicationSchedule schedule, StateStoreKind storeKind) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<Integer, YearDelta, IndicatorKey, IndicatorValue> get() {
+                return new PatentYearAggregateProcessor(schedule);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                // Caching absorbs the hot keys (year|*|W is touched by every application) between commits.
+                return Set.of(
+                        Stores.keyValueStoreBuilder(storeKind.keyValue(SUMS_STORE),
+                                Serdes.String(), InternalSerdes.fraction()).withCachingEnabled(),
+                        Stores.keyValueStoreBuilder(storeKind.keyValue(STATUS_STORE),
+                                Serdes.Integer(), InternalSerdes.yearStatus()).withCachingEnabled(),
+                        Stores.keyValueStoreBuilder(storeKind.keyValue(PUBLISHED_STORE),
+                                Serdes.String(), Serdes.Long()).withCachingEnabled());
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<IndicatorKey, IndicatorValue> context) {
+        this.context = context;
+        this.sums = context.getStateStore(SUMS_STORE);
+        this.statuses = context.getStateStore(STATUS_STORE);
+        this.published = context.getStateStore(PUBLISHED_STORE);
+        context.schedule(schedule.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishDueYears);
+    }
+
+    @Override
+    public void process(Record<Integer, YearDelta> record) {
+        YearDelta delta = record.value();
+        if (delta == null) {
+            return;
+        }
+        Map<String, ExactFraction> changes = new HashMap<>();
+        collect(changes, delta.removed(), true);
+        collect(changes, delta.added(), false);
+        boolean sumsChanged = false;
+        for (Map.Entry<String, ExactFraction> change : changes.entrySet()) {
+            if (change.getValue().isZero()) {
+                continue;
+            }
+            sumsChanged = true;
+            ExactFraction previous = sums.get(change.getKey());
+            ExactFraction sum = previous == null ? change.getValue() : previous.plus(change.getValue());
+            if (sum.isZero()) {
+                // Absent means 0: the store holds no entry for a country or code without weight.
+                sums.delete(change.getKey());
+            } else {
+                sums.put(change.getKey(), sum);
+            }
+        }
+
+        YearStatus before = statuses.get(delta.year());
+        YearStatus status = before == null ? new YearStatus(null, null, YearStatus.CLEAN, 0) : before;
+        if (sumsChanged) {
+            status = status.changedAt(context.currentSystemTimeMs());
+        }
+        if (delta.added() != null) {
+            status = status.withProvenance(delta.added().sourceRelease(), delta.added().concordanceVersion());
+        }
+        if (!status.equals(before)) {
+            statuses.put(delta.year(), status);
+        }
+    }
+
+    /** Adds (or, when {@code retract}, subtracts) one application's weights to every sum it counts in. */
+    private static void collect(Map<String, ExactFraction> changes, PatentContribution contribution, boolean retract) {
+        if (contribution == null) {
+            return;
+        }
+        List<String> codes = new ArrayList<>(contribution.codes().size() + 1);
+        codes.add(YearSums.ALL_CODES);
+        codes.addAll(contribution.codes());
+        Map<String, ExactFraction> weights = new HashMap<>(contribution.weightsByCountry());
+        // The weights of an application sum to 1, whatever its applicants.
+        weights.put(YearSums.WORLD, ExactFraction.ONE);
+        for (String code : codes) {
+            weights.forEach((country, weight) -> changes.merge(
+                    sumKey(contribution.year(), code, country), retract ? weight.negate() : weight, ExactFraction::plus));
+        }
+    }
+
+    private void publishDueYears(long nowMs) {
+        long quietMs = schedule.quietPeriod().toMillis();
+        long maxDelayMs = schedule.maxDelay().toMillis();
+        List<KeyValue<Integer, YearStatus>> due = new ArrayList<>();
+        try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.due(nowMs, quietMs, maxDelayMs)) {
+                    due.add(entry);
+                }
+            });
+        }
+        for (KeyValue<Integer, YearStatus> year : due) {
+            publishYear(year.key, year.value, nowMs);
+        }
+    }
+
+    private void publishYear(int year, YearStatus status, long nowMs) {
+        YearSums yearSums = new YearSums();
+        try (KeyValueIterator<String, ExactFraction> entries = sums.prefixScan(yearPrefix(year), PREFIX_SERIALIZER)) {
+            entries.forEachRemaining(entry -> {
+                String[] parts = entry.key.split("\\" + SEPARATOR);
+                yearSums.put(parts[1], parts[2], entry.value);
+            });
+        }
+        Map<String, Long> previous = new HashMap<>();
+        try (KeyValueIterator<String, Long> entries = published.prefixScan(yearPrefix(year), PREFIX_SERIALIZER)) {
+            entries.forEachRemaining(entry -> previous.put(entry.key, entry.value));
+        }
+
+        Provenance provenance = new Provenance(
+                Map.of(PATSTAT_SOURCE, Objects.requireNonNullElse(status.sourceRelease(), "")),
+                Objects.requireNonNullElse(status.concordanceVersion(), ""));
+        for (IndicatorPoint point : PatentIndicators.of(yearSums)) {
+            String key = publishedKey(year, point);
+            long rounded = point.value().rounded().unscaledValue().longValueExact();
+            Long before = previous.remove(key);
+            if (before == null || before != rounded) {
+                published.put(key, rounded);
+                IndicatorKey indicatorKey = new IndicatorKey(point.indicator(), point.country(), point.code(), year);
+                IndicatorValue value = new IndicatorValue(point.indicator(), point.country(), point.code(), year,
+                        point.value().toDouble(), provenance, nowMs);
+                context.forward(new Record<>(indicatorKey, value, nowMs));
+            }
+        }
+        // What is left was published before and exists no more.
+        for (String gone : previous.keySet()) {
+            published.delete(gone);
+            String[] parts = gone.split("\\" + SEPARATOR);
+            context.forward(new Record<>(new IndicatorKey(parts[3], parts[2], parts[1], year), null, nowMs));
+        }
+
+        if (yearSums.applications().isZero()) {
+            statuses.delete(year);
+        } else {
+            statuses.put(year, status.published());
+        }
+    }
+
+    private static String yearPrefix(int year) {
+        return year + SEPARATOR;
+    }
+
+    private static String sumKey(int year, String code, String country) {
+        return year + SEPARATOR + code + SEPARATOR + country;
+    }
+
+    private static String publishedKey(int year, IndicatorPoint point) {
+        return sumKey(year, point.code(), point.country()) + SEPARATOR + point.indicator();
+    }
+}

@@ -1,0 +1,32 @@
+package eu.emistreams.indicator.topology;
+
+/**
+ * What the aggregate keeps per year besides its sums: the provenance of the latest record that
+ * reached it, and whether its indicators must be recomputed (dirty) and since when. Times are
+ * wall-clock milliseconds; {@link #CLEAN} in {@code dirtySinceMs} means nothing is pending.
+ */
+public record YearStatus(String sourceRelease, String concordanceVersion, long dirtySinceMs, long lastChangeMs) {
+
+    public static final long CLEAN = -1;
+
+    public boolean dirty() {
+        return dirtySinceMs != CLEAN;
+    }
+
+    /** Due when the year has been quiet for {@code quietMs}, or dirty for {@code maxDelayMs} under a steady flow. */
+    public boolean due(long nowMs, long quietMs, long maxDelayMs) {
+        return dirty() && (nowMs - lastChangeMs >= quietMs || nowMs - dirtySinceMs >= maxDelayMs);
+    }
+
+    public YearStatus changedAt(long nowMs) {
+        return new YearStatus(sourceRelease, concordanceVersion, dirty() ? dirtySinceMs : nowMs, nowMs);
+    }
+
+    public YearStatus withProvenance(String release, String concordance) {
+        return new YearStatus(release, concordance, dirtySinceMs, lastChangeMs);
+    }
+
+    public YearStatus published() {
+        return new YearStatus(sourceRelease, concordanceVersion, CLEAN, lastChangeMs);
+    }
+}

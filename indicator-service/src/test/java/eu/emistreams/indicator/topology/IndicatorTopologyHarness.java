@@ -1,0 +1,120 @@
+package eu.emistreams.indicator.topology;
+
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.events.indicator.IndicatorKey;
+import eu.emistreams.events.indicator.IndicatorValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * Drives the production topology with TopologyTestDriver and keeps what a compacted read of the
+ * indicator topic would show (latest value per key, tombstones removing keys).
+ */
+final class IndicatorTopologyHarness implements AutoCloseable {
+
+    static final PublicationSchedule SCHEDULE =
+            new PublicationSchedule(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(5));
+
+    /** Longer than the quiet period: every dirty year is due after it. */
+    static final Duration SETTLE = Duration.ofSeconds(1);
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, ClassifiedPatent> input;
+    private final TestOutputTopic<IndicatorKey, IndicatorValue> output;
+    private final Map<IndicatorKey, IndicatorValue> compacted = new HashMap<>();
+
+    IndicatorTopologyHarness(StateStoreKind storeKind) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "emi-indicator");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, newStateDir().toString());
+        config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        // Fails the build of the topology if any internal topic or store were left unnamed.
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        IndicatorSerdes serdes = AvroBinarySerde.indicatorSerdes();
+        driver = new TopologyTestDriver(PatentIndicatorTopology.topology(config, serdes, SCHEDULE, storeKind), config,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        input = driver.createInputTopic(Topics.PATENTS_CLASSIFIED, Serdes.String().serializer(),
+                serdes.classifiedPatent().serializer());
+        output = driver.createOutputTopic(Topics.INDICATORS_PATENT, serdes.indicatorKey().deserializer(),
+                serdes.indicatorValue().deserializer());
+    }
+
+    void upsert(long applnId, int year, List<String> countries, List<String> codes, String release, String concordance) {
+        input.pipeInput(Long.toString(applnId),
+                new ClassifiedPatent(applnId, year, countries, codes, release, concordance));
+    }
+
+    void upsert(long applnId, int year, List<String> countries, List<String> codes) {
+        upsert(applnId, year, countries, codes, "R1", "c1");
+    }
+
+    void retract(long applnId) {
+        input.pipeInput(Long.toString(applnId), null);
+    }
+
+    /** Lets wall-clock time pass and returns what was published meanwhile. */
+    List<KeyValue<IndicatorKey, IndicatorValue>> advance(Duration wallClock) {
+        driver.advanceWallClockTime(wallClock);
+        List<KeyValue<IndicatorKey, IndicatorValue>> published = output.readKeyValuesToList();
+        for (KeyValue<IndicatorKey, IndicatorValue> record : published) {
+            if (record.value == null) {
+                compacted.remove(record.key);
+            } else {
+                compacted.put(record.key, record.value);
+            }
+        }
+        return published;
+    }
+
+    List<KeyValue<IndicatorKey, IndicatorValue>> settle() {
+        return advance(SETTLE);
+    }
+
+    Map<IndicatorKey, IndicatorValue> compacted() {
+        return compacted;
+    }
+
+    IndicatorValue get(String indicator, String country, String code, int year) {
+        return compacted.get(new IndicatorKey(indicator, country, code, year));
+    }
+
+    double value(String indicator, String country, String code, int year) {
+        IndicatorValue value = get(indicator, country, code, year);
+        if (value == null) {
+            throw new AssertionError("no " + indicator + " for " + country + " " + code + " " + year);
+        }
+        return value.getValue();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    /** Under target/, not the OS temp directory, which Kafka Streams warns may be cleared under it. */
+    private static Path newStateDir() {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "topology-test-state"));
+            return Files.createTempDirectory(parent, "driver-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

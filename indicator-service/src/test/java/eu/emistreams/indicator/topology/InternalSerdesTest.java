@@ -1,0 +1,61 @@
+package eu.emistreams.indicator.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import eu.emistreams.indicator.calculation.ExactFraction;
+import eu.emistreams.indicator.source.PatentContribution;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+class InternalSerdesTest {
+
+    private static <T> T roundTrip(Serde<T> serde, T value) {
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+    }
+
+    private static PatentContribution contribution(int year, String release) {
+        return new PatentContribution(year, 3, new TreeMap<>(Map.of("BE", 2, "US", 1)),
+                new TreeSet<>(Set.of("AGRI", "G.REN", "G.REN.SOLAR")), release, "c1");
+    }
+
+    @Test
+    void fractionsOfAnySizeSurvive() {
+        ExactFraction huge = new ExactFraction(BigInteger.TEN.pow(40).add(BigInteger.ONE).negate(),
+                BigInteger.valueOf(3).pow(30));
+        assertEquals(huge, roundTrip(InternalSerdes.fraction(), huge));
+        assertEquals(ExactFraction.ZERO, roundTrip(InternalSerdes.fraction(), ExactFraction.ZERO));
+    }
+
+    @Test
+    void deltasWithEitherSideMissingSurvive() {
+        YearDelta both = new YearDelta(2020, contribution(2020, "R1"), contribution(2020, "R2"));
+        YearDelta added = new YearDelta(2020, null, contribution(2020, null));
+        YearDelta removed = new YearDelta(2021, contribution(2021, "R1"), null);
+        assertEquals(both, roundTrip(InternalSerdes.yearDelta(), both));
+        assertEquals(added, roundTrip(InternalSerdes.yearDelta(), added));
+        assertEquals(removed, roundTrip(InternalSerdes.yearDelta(), removed));
+    }
+
+    @Test
+    void statusesAndNullsSurvive() {
+        YearStatus status = new YearStatus("R1", null, YearStatus.CLEAN, 1234L);
+        assertEquals(status, roundTrip(InternalSerdes.yearStatus(), status));
+        assertNull(roundTrip(InternalSerdes.contribution(), null));
+    }
+
+    @Test
+    void anUnknownFormatIsRefused() {
+        byte[] bytes = InternalSerdes.contribution().serializer().serialize("t", contribution(2020, "R1"));
+        bytes[0] = 9;
+        assertThrows(SerializationException.class,
+                () -> InternalSerdes.contribution().deserializer().deserialize("t", bytes));
+    }
+}

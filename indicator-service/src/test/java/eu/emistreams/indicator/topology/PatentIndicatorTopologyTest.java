@@ -1,0 +1,208 @@
+package eu.emistreams.indicator.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.emistreams.events.indicator.IndicatorKey;
+import eu.emistreams.events.indicator.IndicatorValue;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Small cases whose expected numbers were worked out by hand from {@code indicators.md} §3. */
+class PatentIndicatorTopologyTest {
+
+    private static final double EXACT = 0.0;
+    private static final List<String> EU27 = List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
+            "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
+
+    private IndicatorTopologyHarness topology;
+
+    @BeforeEach
+    void start() {
+        topology = new IndicatorTopologyHarness(StateStoreKind.ROCKSDB);
+    }
+
+    @AfterEach
+    void stop() {
+        topology.close();
+    }
+
+    @Test
+    void fractionalWeightsCountsSharesAndRanks() {
+        topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
+        topology.upsert(2, 2020, List.of("DE"), List.of("AGRI", "G.REN", "G.REN.SOLAR"));
+        List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
+
+        // P(BE,AGRI)=2/3, P(US,AGRI)=1/3, P(DE,AGRI)=1, P(W,AGRI)=2.
+        assertEquals(2.0 / 3, topology.value("patent.count", "BE", "AGRI", 2020), EXACT);
+        assertEquals(1.0 / 3, topology.value("patent.count", "US", "AGRI", 2020), EXACT);
+        assertEquals(1.0, topology.value("patent.count", "DE", "AGRI", 2020), EXACT);
+        assertEquals(100.0, topology.value("patent.country_share", "BE", "AGRI", 2020), EXACT);
+        assertEquals(100.0 / 3, topology.value("patent.world_share", "BE", "AGRI", 2020), 1e-12);
+        assertEquals(50.0 / 3, topology.value("patent.world_share", "US", "AGRI", 2020), 1e-12);
+        assertEquals(50.0, topology.value("patent.world_share", "DE", "AGRI", 2020), EXACT);
+        assertEquals(1.0, topology.value("patent.eu27_rank", "DE", "AGRI", 2020), EXACT);
+        assertEquals(2.0, topology.value("patent.eu27_rank", "BE", "AGRI", 2020), EXACT);
+        assertEquals(3.0, topology.value("patent.eu27_rank", "SK", "AGRI", 2020), EXACT);
+        assertNull(topology.get("patent.eu27_rank", "US", "AGRI", 2020), "non-EU countries get no rank");
+
+        // Only DE is tagged G.REN.SOLAR; BE has applications but none of them solar.
+        assertEquals(100.0, topology.value("patent.world_share", "DE", "G.REN.SOLAR", 2020), EXACT);
+        assertEquals(100.0, topology.value("patent.country_share", "DE", "G.REN", 2020), EXACT);
+        assertEquals(0.0, topology.value("patent.country_share", "BE", "G.REN.SOLAR", 2020), EXACT);
+        assertEquals(2.0, topology.value("patent.eu27_rank", "BE", "G.REN.SOLAR", 2020), EXACT);
+
+        // A code nobody carries: zeros for all 28 countries, no rank.
+        assertEquals(0.0, topology.value("patent.count", "DE", "TOUR", 2020), EXACT);
+        assertEquals(0.0, topology.value("patent.world_share", "US", "TOUR", 2020), EXACT);
+        assertNull(topology.get("patent.eu27_rank", "DE", "TOUR", 2020));
+
+        // 28 countries x 32 codes x 3 indicators + 27 ranks for AGRI, G.REN and G.REN.SOLAR.
+        assertEquals(28 * 32 * 3 + 3 * 27, published.size());
+        assertEquals(published.size(), topology.compacted().size(), "each indicator published once");
+
+        IndicatorValue value = topology.get("patent.count", "BE", "AGRI", 2020);
+        assertEquals(Map.of("patstat", "R1"), value.getProvenance().getReleases());
+        assertEquals("c1", value.getProvenance().getConcordanceVersion());
+    }
+
+    @Test
+    void anApplicationWithoutApplicantsCountsForZz() {
+        topology.upsert(1, 2021, List.of(), List.of("D.AI"));
+        List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
+
+        assertEquals(1.0, topology.value("patent.count", "ZZ", "D.AI", 2021), EXACT);
+        assertEquals(100.0, topology.value("patent.country_share", "ZZ", "D.AI", 2021), EXACT);
+        assertEquals(100.0, topology.value("patent.world_share", "ZZ", "D.AI", 2021), EXACT);
+        assertNull(topology.get("patent.eu27_rank", "ZZ", "D.AI", 2021));
+        for (String member : EU27) {
+            assertEquals(1.0, topology.value("patent.eu27_rank", member, "D.AI", 2021), EXACT,
+                    "27 zeros share rank 1: " + member);
+        }
+        assertEquals(28 * 32 * 3 + 27, published.size());
+    }
+
+    @Test
+    void anUpsertMovesTheApplicationToItsNewYearCountriesAndCodes() {
+        topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
+        topology.upsert(2, 2020, List.of("DE"), List.of("AGRI"));
+        topology.settle();
+
+        topology.upsert(1, 2021, List.of("FR"), List.of("TOUR"), "R2", "c1");
+        List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
+
+        // 2020 keeps only DE's application.
+        assertEquals(0.0, topology.value("patent.count", "BE", "AGRI", 2020), EXACT);
+        assertEquals(100.0, topology.value("patent.world_share", "DE", "AGRI", 2020), EXACT);
+        assertEquals(1.0, topology.value("patent.eu27_rank", "DE", "AGRI", 2020), EXACT);
+        assertEquals(2.0, topology.value("patent.eu27_rank", "BE", "AGRI", 2020), EXACT);
+        // US lost its last weight in 2020: its 96 indicators are retracted.
+        Set<IndicatorKey> tombstones = published.stream().filter(r -> r.value == null).map(r -> r.key)
+                .collect(Collectors.toSet());
+        assertEquals(32 * 3, tombstones.size());
+        assertTrue(tombstones.stream().allMatch(k -> k.getCountry().equals("US") && k.getYear() == 2020));
+        assertNull(topology.get("patent.count", "US", "AGRI", 2020));
+
+        // 2021 has FR's application only.
+        assertEquals(1.0, topology.value("patent.count", "FR", "TOUR", 2021), EXACT);
+        assertEquals(100.0, topology.value("patent.world_share", "FR", "TOUR", 2021), EXACT);
+        assertEquals(1.0, topology.value("patent.eu27_rank", "FR", "TOUR", 2021), EXACT);
+        assertEquals(2.0, topology.value("patent.eu27_rank", "BE", "TOUR", 2021), EXACT);
+        assertNull(topology.get("patent.eu27_rank", "FR", "AGRI", 2021));
+        assertEquals(Map.of("patstat", "R2"), topology.get("patent.count", "FR", "TOUR", 2021)
+                .getProvenance().getReleases());
+    }
+
+    @Test
+    void aRetractionRemovesEveryIndicatorOfItsYear() {
+        topology.upsert(1, 2020, List.of("US"), List.of("AGRI"));
+        topology.upsert(2, 2019, List.of("BE"), List.of("AGRI"));
+        int published2020 = (int) topology.settle().stream().filter(r -> r.key.getYear() == 2020).count();
+        assertEquals(28 * 32 * 3 + 27, published2020);
+
+        topology.retract(1);
+        List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
+
+        assertEquals(published2020, published.size());
+        assertTrue(published.stream().allMatch(r -> r.value == null && r.key.getYear() == 2020));
+        assertFalse(topology.compacted().keySet().stream().anyMatch(k -> k.getYear() == 2020));
+        assertEquals(100.0, topology.value("patent.world_share", "BE", "AGRI", 2019), EXACT);
+    }
+
+    @Test
+    void theSameRecordTwicePublishesNothingTheSecondTime() {
+        topology.upsert(1, 2020, List.of("BE", "NL"), List.of("AGRI", "D.AI"));
+        assertFalse(topology.settle().isEmpty());
+
+        topology.upsert(1, 2020, List.of("BE", "NL"), List.of("AGRI", "D.AI"));
+        assertEquals(List.of(), topology.settle());
+
+        // Same counting under another release and concordance: the values do not change.
+        topology.upsert(1, 2020, List.of("NL", "BE"), List.of("D.AI", "AGRI"), "R2", "c2");
+        assertEquals(List.of(), topology.settle());
+
+        // A real change is published with the provenance of the latest record.
+        topology.upsert(2, 2020, List.of("BE"), List.of("AGRI"), "R2", "c2");
+        List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
+        assertFalse(published.isEmpty());
+        assertTrue(published.stream().allMatch(r -> r.value.getProvenance().getConcordanceVersion().equals("c2")));
+        assertEquals(1.5, topology.value("patent.count", "BE", "AGRI", 2020), EXACT);
+    }
+
+    @Test
+    void aRecomputedYearPublishesOnlyTheValuesThatChanged() {
+        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"));
+        topology.settle();
+
+        topology.upsert(2, 2020, List.of("US"), List.of("D.AI"));
+        List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
+
+        // New: US's 32 x 3 indicators, and the D.AI ranks (27 members tied at 0, rank 1). Every value
+        // of BE and the AGRI ranks are unchanged (BE keeps 100 % of AGRI), so they are not re-sent.
+        Set<IndicatorKey> keys = published.stream().map(r -> r.key).collect(Collectors.toSet());
+        assertEquals(32 * 3 + 27, published.size());
+        assertEquals(32 * 3, keys.stream().filter(k -> k.getCountry().equals("US")).count());
+        assertEquals(27, keys.stream().filter(k -> k.getIndicator().equals("patent.eu27_rank")
+                && k.getCode().equals("D.AI")).count());
+        assertEquals(1.0, topology.value("patent.eu27_rank", "BE", "D.AI", 2020), EXACT);
+    }
+
+    @Test
+    void anUnknownPriorityYearCountsInNoYear() {
+        topology.upsert(1, 9999, List.of("BE"), List.of("AGRI"));
+        assertEquals(List.of(), topology.settle());
+        // Moving it to a known year counts it, moving it back retracts it.
+        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"));
+        topology.settle();
+        assertEquals(1.0, topology.value("patent.count", "BE", "AGRI", 2020), EXACT);
+        topology.upsert(1, 9999, List.of("BE"), List.of("AGRI"));
+        topology.settle();
+        assertTrue(topology.compacted().isEmpty());
+    }
+
+    @Test
+    void aYearIsPublishedOnceQuietOrAfterTheMaximumDelay() {
+        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"));
+        assertEquals(List.of(), topology.advance(Duration.ofMillis(300)), "within the quiet period");
+        assertFalse(topology.advance(Duration.ofMillis(300)).isEmpty(), "quiet for 600 ms");
+
+        // A change every 300 ms never leaves 500 ms of quiet: the 5 s maximum delay publishes anyway.
+        int publications = 0;
+        for (int i = 0; i < 20; i++) {
+            topology.upsert(100 + i, 2021, List.of("DE"), List.of("HEAL"));
+            if (!topology.advance(Duration.ofMillis(300)).isEmpty()) {
+                publications++;
+            }
+        }
+        assertEquals(1, publications, "6 s of steady changes publish once, at the 5 s maximum delay");
+    }
+}
