@@ -164,6 +164,7 @@ public final class StackComponents {
                 "-Dkafka-streams.state.dir=" + settings.dataDir().resolve("state").resolve(service),
                 "-Demi.ingest.state-dir=" + settings.dataDir().resolve("ingest"),
                 "-Demi.query.classifier-url=" + settings.classifierUrl(),
+                "-Demi.query.indicator-pending-urls=" + settings.indicatorUrl() + "/api/pending",
                 "-jar", serviceJar(service).toString()));
         return new ManagedProcess(service, port, command, Map.of(), settings.dataDir(),
                 settings.logDir().resolve(service + ".log"), settings.runDir().resolve(service + ".pid"),

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The query service's own settings, under {@code emi.query}. */
 @ConfigMapping(prefix = "emi.query")
@@ -22,6 +23,12 @@ public interface QueryConfig {
      * The query service's own group always reads {@link #indicatorTopics()}.
      */
     Map<String, List<String>> groupSourceTopics();
+
+    /** {@code /api/pending} of each indicator-service instance; settled waits until none is pending. */
+    Optional<List<String>> indicatorPendingUrls();
+
+    /** Base URL of the classifier; settled waits until it applied the concordance in force everywhere. */
+    Optional<String> classifierUrl();
 
     /** How long an offsets snapshot answers {@code /api/status} before the brokers are asked again. */
     @WithDefault("200ms")

@@ -5,6 +5,8 @@ import eu.emistreams.query.config.QueryConfig;
 import eu.emistreams.query.serving.InteractiveQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Assembles {@code GET /api/status} from the ingest reports store and the brokers' offsets. */
@@ -19,6 +21,9 @@ public class StatusService {
 
     @Inject
     QueryConfig config;
+
+    @Inject
+    StageChecks stageChecks;
 
     private CachedOffsets cached;
 
@@ -36,11 +41,16 @@ public class StatusService {
         Map<String, IngestReport> reports = queries.ingestReports();
         OffsetsSnapshot offsets = offsetsAfter(reports);
         Settlement settlement = Settlement.evaluate(reports.values(), config.pipelineGroups(), offsets);
+        List<String> reasons = new ArrayList<>(settlement.reasons());
+        if (reasons.isEmpty()) {
+            // Asked only when the offsets say settled: the stages' own answers are the last word.
+            reasons.addAll(stageChecks.unsettledStages());
+        }
         return new PipelineStatus(
-                settlement.settled(),
+                reasons.isEmpty(),
                 SourceAccounting.bySource(reports.values()),
                 settlement.lag(),
-                settlement.reasons());
+                List.copyOf(reasons));
     }
 
     private synchronized OffsetsSnapshot offsetsAfter(Map<String, IngestReport> reports) {

@@ -37,6 +37,16 @@ public class TestQueryConfig implements QueryConfig {
     }
 
     @Override
+    public java.util.Optional<List<String>> indicatorPendingUrls() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<String> classifierUrl() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public Duration statusCacheTtl() {
         return Duration.ofMillis(200);
     }
