@@ -25,6 +25,12 @@ public final class Topics {
     public static final String CONCORDANCE = "emi.concordance";
     public static final String PATENTS_CLASSIFIED = "emi.patents.classified";
     public static final String INDICATORS_PATENT = "emi.indicators.patent";
+    public static final String TRADE_CLASSIFIED = "emi.trade.classified";
+    public static final String PRODUCTION_CLASSIFIED = "emi.production.classified";
+    public static final String INVESTMENT_CLASSIFIED = "emi.investment.classified";
+    public static final String INDICATORS_TRADE = "emi.indicators.trade";
+    public static final String INDICATORS_PRODUCTION = "emi.indicators.production";
+    public static final String INDICATORS_INVESTMENT = "emi.indicators.investment";
 
     /** The only key of {@link #CONCORDANCE}: there is one rule set in force at a time. */
     public static final String CONCORDANCE_KEY = "active";
