@@ -1,0 +1,330 @@
+package eu.emistreams.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.emistreams.e2e.reference.ConcordanceRules;
+import eu.emistreams.e2e.reference.Fraction;
+import eu.emistreams.e2e.reference.IndicatorComparison;
+import eu.emistreams.e2e.reference.IndicatorId;
+import eu.emistreams.e2e.reference.PatstatRelease;
+import eu.emistreams.e2e.reference.ReferencePatentIndicators;
+import eu.emistreams.e2e.reference.ReleaseChanges;
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.ingest.RejectedRow;
+import eu.emistreams.sampledata.GeneratedRelease;
+import eu.emistreams.sampledata.PatstatGenerator;
+import eu.emistreams.stack.StackSettings;
+import eu.emistreams.stack.test.TestStack;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole system as users run it: the packaged services on the real broker and registry. Two
+ * PATSTAT releases go in over HTTP, and what the query service answers must equal an independent
+ * computation of indicators.md §3 on the last release alone, under the default concordance and
+ * then under one loaded at run time. The steps build on each other and run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PatentPipelineIT {
+
+    private static final String SOURCE = "patstat";
+    private static final int TRANSNATIONAL_APPLICATIONS = 3_000;
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(3);
+
+    /** Rules of the test's own: every IPC pattern form, keywords, a child code, and a scheme patents ignore. */
+    static final String TEST_CONCORDANCE = String.join("\n",
+            "scheme,pattern,dimension,code",
+            "IPC,H01L31/04,TECHNOLOGY,G.REN.SOLAR",
+            "IPC,F03D,TECHNOLOGY,G.REN.WIND",
+            "IPC,H01L,ECOSYSTEM,ELEC",
+            "IPC,A61K,ECOSYSTEM,HEAL",
+            "IPC,G06N3,TECHNOLOGY,D.AI",
+            "IPC,H01M10/05,ECOSYSTEM,MOB",
+            "KEYWORD,machine learning,TECHNOLOGY,D.AI",
+            "KEYWORD,robot,TECHNOLOGY,D.AMR.ROB",
+            "KEYWORD,battery,ECOSYSTEM,MOB",
+            "KEYWORD,solar cell,ECOSYSTEM,REN",
+            "HS6,854140,ECOSYSTEM,ELEC",
+            "");
+
+    /** Line 5 names a code that does not exist: the whole file must be refused. */
+    static final String MALFORMED_CONCORDANCE = String.join("\n",
+            "scheme,pattern,dimension,code",
+            "IPC,H01L,ECOSYSTEM,ELEC",
+            "IPC,A61K,ECOSYSTEM,HEAL",
+            "KEYWORD,robot,TECHNOLOGY,D.AMR.ROB",
+            "IPC,H01L31,TECHNOLOGY,G.SOLAR",
+            "");
+
+    private static final ServiceClient http = new ServiceClient();
+    private static TestStack stack;
+    private static StackSettings settings;
+    private static KafkaProbe kafka;
+    private static Path r1Directory;
+    private static Path r2Directory;
+    private static PatstatRelease r1;
+    private static PatstatRelease r2;
+    private static ConcordanceRules defaultRules;
+    private static JsonNode r1Job;
+    private static JsonNode r2Job;
+    private static boolean testConcordanceLoaded;
+    private static final long startedAt = System.nanoTime();
+
+    @BeforeAll
+    static void generateReleasesAndStartTheStack() throws IOException {
+        Path moduleDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        Path releases = moduleDir.resolve("target/e2e-releases-" + ProcessHandle.current().pid());
+        PatstatGenerator generator = new PatstatGenerator();
+        GeneratedRelease first = generator.generate(releases.resolve("R1"), 20_261_128L, TRANSNATIONAL_APPLICATIONS);
+        GeneratedRelease second = generator.revise(first.directory(), releases.resolve("R2"), 20_261_129L, 0.05);
+        r1Directory = first.directory().toAbsolutePath();
+        r2Directory = second.directory().toAbsolutePath();
+        r1 = PatstatRelease.read(r1Directory);
+        r2 = PatstatRelease.read(r2Directory);
+        Path defaultConcordance = StackSettings.findRepositoryRoot(moduleDir)
+                .resolve("classifier-service/src/main/resources/concordance/default-concordance.csv");
+        defaultRules = ConcordanceRules.parse(Files.readString(defaultConcordance, StandardCharsets.UTF_8));
+        log("generated R1 (%d counted applications) and R2 (%d); starting the stack",
+                r1.countedApplications().size(), r2.countedApplications().size());
+        stack = TestStack.start(true);
+        settings = stack.settings();
+        kafka = new KafkaProbe(settings.bootstrapServers(), settings.registryUrl());
+        log("stack ready");
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.stop();
+        }
+        log("stack stopped");
+    }
+
+    @Test
+    @Order(1)
+    void afterR1ThenR2EveryIndicatorEqualsTheComputationOnR2Alone() {
+        r1Job = ingest(r1Directory, "R1");
+        awaitSettled();
+        r2Job = ingest(r2Directory, "R2");
+        awaitSettled();
+        assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, defaultRules), "after R1 then R2, default concordance");
+    }
+
+    @Test
+    @Order(2)
+    void eachReleasePublishesItsNewAndChangedApplicationsAndRetractsTheMissingOnes() {
+        assumeTrue(r2Job != null, "R2 was not ingested");
+        assertAll(
+                () -> assertEvents(ReleaseChanges.first(r1), r1Job),
+                () -> assertEvents(ReleaseChanges.between(r1, r2), r2Job));
+    }
+
+    @Test
+    @Order(3)
+    void theR2ReportAccountsForEveryRowAndTheRejectsTopicNamesEachRejectedRow() {
+        assumeTrue(r2Job != null, "R2 was not ingested");
+        JsonNode report = r2Job.path("report");
+        long read = report.path("read").asLong(-1);
+        long published = report.path("published").asLong(-1);
+        long ignored = report.path("ignored").asLong(-1);
+        long quality = report.path("quality").asLong(-1);
+        long rejected = report.path("rejected").asLong(-1);
+        assertEquals(read, published + ignored + quality + rejected,
+                "read = published + ignored + quality + rejected in " + report);
+        assertEquals(r2.rowsRead(), read, "rows read; per table the files hold " + r2.rowsPerTable() + "; report " + report);
+        assertEquals(r2.rejected().size(), rejected, "rejected rows; expected " + r2.rejected() + "; report " + report);
+
+        // The rejects of R2, once each: a re-ingest of R2 (a later step) would add the same rows again.
+        Set<String> expected = new TreeSet<>();
+        r2.rejected().forEach(row -> expected.add(row.table() + ":" + row.line()));
+        Set<String> onTopic = new TreeSet<>();
+        List<String> unusable = new ArrayList<>();
+        for (RejectedRow row : kafka.rejectedRows()) {
+            if (!row.getRelease().equals("R2") || !row.getSource().equals(SOURCE)) {
+                continue;
+            }
+            String table = PatstatRelease.TABLES.stream().filter(row.getFile()::contains).findFirst().orElse(null);
+            if (table == null || row.getLine() <= 0 || row.getReason() == null || row.getReason().isBlank()) {
+                unusable.add(row.toString());
+                continue;
+            }
+            onTopic.add(table + ":" + row.getLine());
+        }
+        assertTrue(unusable.isEmpty(), "rejected rows without a table file, a line > 0 or a reason: " + unusable);
+        assertEquals(expected, onTopic, "rejected rows (table:line) of R2 on " + Topics.REJECTS);
+
+        JsonNode status = http.get(settings.queryUrl() + "/api/status").json();
+        JsonNode patstat = status == null ? null : status.path("sources").path(SOURCE);
+        assertTrue(patstat != null && patstat.path("read").isNumber(), "GET /api/status shows the patstat accounting: " + status);
+        assertEquals(read, patstat.path("read").asLong(), "status and report agree on rows read: " + status);
+        assertEquals(rejected, patstat.path("rejected").asLong(), "status and report agree on rejected rows: " + status);
+    }
+
+    @Test
+    @Order(4)
+    void ingestingR2AgainChangesAndPublishesNothing() {
+        assumeTrue(r2Job != null, "R2 was not ingested");
+        Map<Integer, Long> before = kafka.endOffsets(Topics.PATSTAT_APPLICATIONS);
+        JsonNode again = ingest(r2Directory, "R2");
+        JsonNode report = again.path("report");
+        awaitSettled();
+        Map<Integer, Long> after = kafka.endOffsets(Topics.PATSTAT_APPLICATIONS);
+        assertAll(
+                () -> assertEquals(0, report.path("eventsChanged").asLong(-1), "events changed on re-ingest: " + report),
+                () -> assertEquals(0, report.path("eventsRetracted").asLong(-1), "events retracted on re-ingest: " + report),
+                () -> assertEquals(before, after, "end offsets of " + Topics.PATSTAT_APPLICATIONS + " moved on re-ingest"),
+                () -> assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, defaultRules), "after R2 again"));
+    }
+
+    @Test
+    @Order(5)
+    void aConcordanceLoadedAtRunTimeReclassifiesEverythingIngested() {
+        assumeTrue(r2Job != null, "R2 was not ingested");
+        ServiceClient.Answer answer = http.putCsv(concordanceUrl("test.csv"), TEST_CONCORDANCE);
+        assertEquals(200, answer.status(), "loading the test concordance: " + answer);
+        testConcordanceLoaded = true;
+        awaitSettled();
+        assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, ConcordanceRules.parse(TEST_CONCORDANCE)),
+                "under the test concordance");
+    }
+
+    @Test
+    @Order(6)
+    void aMalformedConcordanceIsRefusedWholeAndTheRulesInForceStay() {
+        assumeTrue(testConcordanceLoaded, "the test concordance was not loaded");
+        ServiceClient.Answer badCode = http.putCsv(concordanceUrl("malformed.csv"), MALFORMED_CONCORDANCE);
+        ServiceClient.Answer badHeader = http.putCsv(concordanceUrl("header.csv"),
+                "scheme;pattern;dimension;code\nIPC;H01L;ECOSYSTEM;ELEC\n");
+        awaitSettled();
+        assertAll(
+                () -> assertEquals(400, badCode.status(), "a concordance naming an unknown code: " + badCode),
+                () -> assertTrue(Pattern.compile("(?i)line\\D{0,3}5\\b").matcher(badCode.text()).find(),
+                        "the refusal names the line (5): " + badCode),
+                () -> assertEquals(400, badHeader.status(), "a concordance with another header: " + badHeader),
+                () -> assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, ConcordanceRules.parse(TEST_CONCORDANCE)),
+                        "after refused concordances"));
+        log("done");
+    }
+
+    // --- steps -------------------------------------------------------------------------------
+
+    private static JsonNode ingest(Path directory, String release) {
+        long start = System.nanoTime();
+        JsonNode request = ServiceClient.JSON.createObjectNode().put("path", directory.toString()).put("release", release);
+        ServiceClient.Answer submitted = http.postJson(settings.ingestUrl() + "/api/ingest/" + SOURCE, request);
+        assertEquals(202, submitted.status(), "submitting " + release + ": " + submitted);
+        String id = submitted.json().path("id").asText();
+        assertTrue(!id.isEmpty(), "the ingest answer carries a job id: " + submitted);
+        AtomicReference<JsonNode> job = new AtomicReference<>();
+        await("ingest job " + id + " of " + release).atMost(INGEST_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    ServiceClient.Answer answer = http.get(settings.ingestUrl() + "/api/ingest/jobs/" + id);
+                    assertTrue(answer.ok(), "job " + id + ": " + answer);
+                    String state = answer.json().path("state").asText();
+                    if (state.equals("FAILED")) {
+                        fail("ingest of " + release + " failed: " + answer.json().path("message").asText() + " — " + answer);
+                    }
+                    job.set(answer.json());
+                    return state.equals("COMPLETED");
+                });
+        log("ingested %s in %d ms: %s", release, (System.nanoTime() - start) / 1_000_000, job.get().path("report"));
+        return job.get();
+    }
+
+    private static void assertEvents(ReleaseChanges expected, JsonNode job) {
+        JsonNode report = job.path("report");
+        ReleaseChanges actual = new ReleaseChanges(report.path("eventsChanged").asLong(-1),
+                report.path("eventsUnchanged").asLong(-1), report.path("eventsRetracted").asLong(-1));
+        assertEquals(expected, actual, "events of " + job.path("release").asText() + ": " + report);
+    }
+
+    /** Settled twice in a row: one answer can come before the first events of a release are seen. */
+    private static void awaitSettled() {
+        long start = System.nanoTime();
+        AtomicInteger settledInARow = new AtomicInteger();
+        AtomicReference<String> last = new AtomicReference<>();
+        try {
+            await("settled pipeline").atMost(SETTLE_TIMEOUT).pollInterval(Duration.ofMillis(400)).until(() -> {
+                ServiceClient.Answer answer = http.get(settings.queryUrl() + "/api/status");
+                last.set(answer.toString());
+                if (answer.ok() && answer.json() != null && answer.json().path("settled").asBoolean(false)) {
+                    return settledInARow.incrementAndGet() >= 2;
+                }
+                settledInARow.set(0);
+                return false;
+            });
+        } catch (ConditionTimeoutException e) {
+            fail("the pipeline did not settle within " + SETTLE_TIMEOUT + "; last GET /api/status: " + last.get());
+        }
+        log("settled in %d ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void assertIndicatorsEqual(SortedMap<IndicatorId, Fraction> expected, String when) {
+        Map<IndicatorId, Double> actual = new HashMap<>();
+        List<String> duplicates = new ArrayList<>();
+        for (String indicator : ReferencePatentIndicators.INDICATORS) {
+            JsonNode values = fetchIndicator(indicator);
+            for (JsonNode value : values) {
+                IndicatorId id = new IndicatorId(value.path("indicator").asText(), value.path("country").asText(),
+                        value.path("code").asText(), value.path("year").asInt());
+                Double previous = actual.put(id, value.path("value").isNumber() ? value.path("value").asDouble() : Double.NaN);
+                if (previous != null && duplicates.size() < 20) {
+                    duplicates.add(id.toString());
+                }
+            }
+        }
+        IndicatorComparison comparison = IndicatorComparison.compare(expected, actual);
+        log("%s: %s", when, comparison.report().lines().findFirst().orElse(""));
+        assertTrue(duplicates.isEmpty(), when + ": the API answers some keys twice: " + duplicates);
+        assertTrue(comparison.matches(), when + ": " + comparison.report());
+    }
+
+    /** One indicator's values; a store that is not ready answers 503 and is asked again. */
+    private static JsonNode fetchIndicator(String indicator) {
+        String url = settings.queryUrl() + "/api/indicators?indicator=" + URLEncoder.encode(indicator, StandardCharsets.UTF_8);
+        AtomicReference<ServiceClient.Answer> answer = new AtomicReference<>();
+        await("GET " + url).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            answer.set(http.get(url));
+            return answer.get().status() != 503;
+        });
+        assertEquals(200, answer.get().status(), "GET " + url + ": " + answer.get());
+        assertTrue(answer.get().json() != null && answer.get().json().isArray(), "GET " + url + " answers a JSON array");
+        return answer.get().json();
+    }
+
+    private static String concordanceUrl(String name) {
+        return settings.classifierUrl() + "/api/concordance?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[e2e %5.1f s] %s%n", (System.nanoTime() - startedAt) / 1e9, String.format(format, args));
+    }
+}

@@ -1,0 +1,68 @@
+package eu.emistreams.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The HTTP calls the test makes to the services, as a user's script would, with JSON answers. */
+final class ServiceClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** An answer: status, the raw body, and the body as JSON when it is JSON (else null). */
+    record Answer(int status, String text, JsonNode json) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status + ": " + (text.length() > 2_000 ? text.substring(0, 2_000) + "…" : text);
+        }
+    }
+
+    Answer get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    Answer postJson(String url, JsonNode body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+    }
+
+    Answer putCsv(String url, String csv) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "text/csv")
+                .PUT(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build());
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String text = response.body() == null ? "" : response.body();
+            JsonNode json = null;
+            try {
+                json = text.isBlank() ? null : JSON.readTree(text);
+            } catch (IOException notJson) {
+                // A plain-text answer stays available as text.
+            }
+            return new Answer(response.statusCode(), text, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + request.uri(), e);
+        }
+    }
+}
