@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -21,7 +22,7 @@ public final class IndicatorComparison {
     private final List<String> different = new ArrayList<>();
     private int differentCount;
     /** Per indicator: missing, extra and different counts, to see at once which one is off. */
-    private final Map<String, int[]> perIndicator = new java.util.TreeMap<>();
+    private final Map<String, int[]> perIndicator = new TreeMap<>();
     private final int expectedCount;
     private final int actualCount;
 
