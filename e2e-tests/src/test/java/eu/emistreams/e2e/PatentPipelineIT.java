@@ -54,10 +54,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PatentPipelineIT {
 
-    private static final String SOURCE = "patstat";
+    private static final String SOURCE = Pipeline.SOURCE;
     private static final int TRANSNATIONAL_APPLICATIONS = 3_000;
-    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(3);
 
     /** Rules of the test's own: every IPC pattern form, keywords, a child code, and a scheme patents ignore. */
     static final String TEST_CONCORDANCE = String.join("\n",
@@ -85,6 +83,7 @@ class PatentPipelineIT {
             "");
 
     private static final ServiceClient http = new ServiceClient();
+    private static Pipeline pipeline;
     private static TestStack stack;
     private static StackSettings settings;
     private static KafkaProbe kafka;
@@ -96,7 +95,6 @@ class PatentPipelineIT {
     private static JsonNode r1Job;
     private static JsonNode r2Job;
     private static boolean testConcordanceLoaded;
-    private static final long startedAt = System.nanoTime();
 
     @BeforeAll
     static void generateReleasesAndStartTheStack() throws IOException {
@@ -112,12 +110,13 @@ class PatentPipelineIT {
         Path defaultConcordance = StackSettings.findRepositoryRoot(moduleDir)
                 .resolve("classifier-service/src/main/resources/concordance/default-concordance.csv");
         defaultRules = ConcordanceRules.parse(Files.readString(defaultConcordance, StandardCharsets.UTF_8));
-        log("generated R1 (%d counted applications) and R2 (%d); starting the stack",
+        Pipeline.log("generated R1 (%d counted applications) and R2 (%d); starting the stack",
                 r1.countedApplications().size(), r2.countedApplications().size());
         stack = TestStack.start(true);
         settings = stack.settings();
         kafka = new KafkaProbe(settings.bootstrapServers(), settings.registryUrl());
-        log("stack ready");
+        pipeline = new Pipeline(settings);
+        Pipeline.log("stack ready");
     }
 
     @AfterAll
@@ -125,17 +124,17 @@ class PatentPipelineIT {
         if (stack != null) {
             stack.stop();
         }
-        log("stack stopped");
+        Pipeline.log("stack stopped");
     }
 
     @Test
     @Order(1)
     void afterR1ThenR2EveryIndicatorEqualsTheComputationOnR2Alone() {
-        r1Job = ingest(r1Directory, "R1");
-        awaitSettled();
-        r2Job = ingest(r2Directory, "R2");
-        awaitSettled();
-        assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, defaultRules), "after R1 then R2, default concordance");
+        r1Job = pipeline.ingest(r1Directory, "R1");
+        pipeline.awaitSettled();
+        r2Job = pipeline.ingest(r2Directory, "R2");
+        pipeline.awaitSettled();
+        pipeline.assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, defaultRules), "after R1 then R2, default concordance");
     }
 
     @Test
@@ -143,8 +142,8 @@ class PatentPipelineIT {
     void eachReleasePublishesItsNewAndChangedApplicationsAndRetractsTheMissingOnes() {
         assumeTrue(r2Job != null, "R2 was not ingested");
         assertAll(
-                () -> assertEvents(ReleaseChanges.first(r1), r1Job),
-                () -> assertEvents(ReleaseChanges.between(r1, r2), r2Job));
+                () -> Pipeline.assertEvents(ReleaseChanges.first(r1), r1Job),
+                () -> Pipeline.assertEvents(ReleaseChanges.between(r1, r2), r2Job));
     }
 
     @Test
@@ -193,15 +192,15 @@ class PatentPipelineIT {
     void ingestingR2AgainChangesAndPublishesNothing() {
         assumeTrue(r2Job != null, "R2 was not ingested");
         Map<Integer, Long> before = kafka.endOffsets(Topics.PATSTAT_APPLICATIONS);
-        JsonNode again = ingest(r2Directory, "R2");
+        JsonNode again = pipeline.ingest(r2Directory, "R2");
         JsonNode report = again.path("report");
-        awaitSettled();
+        pipeline.awaitSettled();
         Map<Integer, Long> after = kafka.endOffsets(Topics.PATSTAT_APPLICATIONS);
         assertAll(
                 () -> assertEquals(0, report.path("eventsChanged").asLong(-1), "events changed on re-ingest: " + report),
                 () -> assertEquals(0, report.path("eventsRetracted").asLong(-1), "events retracted on re-ingest: " + report),
                 () -> assertEquals(before, after, "end offsets of " + Topics.PATSTAT_APPLICATIONS + " moved on re-ingest"),
-                () -> assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, defaultRules), "after R2 again"));
+                () -> pipeline.assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, defaultRules), "after R2 again"));
     }
 
     @Test
@@ -211,8 +210,8 @@ class PatentPipelineIT {
         ServiceClient.Answer answer = http.putCsv(concordanceUrl("test.csv"), TEST_CONCORDANCE);
         assertEquals(200, answer.status(), "loading the test concordance: " + answer);
         testConcordanceLoaded = true;
-        awaitSettled();
-        assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, ConcordanceRules.parse(TEST_CONCORDANCE)),
+        pipeline.awaitSettled();
+        pipeline.assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, ConcordanceRules.parse(TEST_CONCORDANCE)),
                 "under the test concordance");
     }
 
@@ -223,108 +222,19 @@ class PatentPipelineIT {
         ServiceClient.Answer badCode = http.putCsv(concordanceUrl("malformed.csv"), MALFORMED_CONCORDANCE);
         ServiceClient.Answer badHeader = http.putCsv(concordanceUrl("header.csv"),
                 "scheme;pattern;dimension;code\nIPC;H01L;ECOSYSTEM;ELEC\n");
-        awaitSettled();
+        pipeline.awaitSettled();
         assertAll(
                 () -> assertEquals(400, badCode.status(), "a concordance naming an unknown code: " + badCode),
                 () -> assertTrue(Pattern.compile("(?i)line\\D{0,3}5\\b").matcher(badCode.text()).find(),
                         "the refusal names the line (5): " + badCode),
                 () -> assertEquals(400, badHeader.status(), "a concordance with another header: " + badHeader),
-                () -> assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, ConcordanceRules.parse(TEST_CONCORDANCE)),
+                () -> pipeline.assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, ConcordanceRules.parse(TEST_CONCORDANCE)),
                         "after refused concordances"));
-        log("done");
-    }
-
-    // --- steps -------------------------------------------------------------------------------
-
-    private static JsonNode ingest(Path directory, String release) {
-        long start = System.nanoTime();
-        JsonNode request = ServiceClient.JSON.createObjectNode().put("path", directory.toString()).put("release", release);
-        ServiceClient.Answer submitted = http.postJson(settings.ingestUrl() + "/api/ingest/" + SOURCE, request);
-        assertEquals(202, submitted.status(), "submitting " + release + ": " + submitted);
-        String id = submitted.json().path("id").asText();
-        assertTrue(!id.isEmpty(), "the ingest answer carries a job id: " + submitted);
-        AtomicReference<JsonNode> job = new AtomicReference<>();
-        await("ingest job " + id + " of " + release).atMost(INGEST_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    ServiceClient.Answer answer = http.get(settings.ingestUrl() + "/api/ingest/jobs/" + id);
-                    assertTrue(answer.ok(), "job " + id + ": " + answer);
-                    String state = answer.json().path("state").asText();
-                    if (state.equals("FAILED")) {
-                        fail("ingest of " + release + " failed: " + answer.json().path("message").asText() + " — " + answer);
-                    }
-                    job.set(answer.json());
-                    return state.equals("COMPLETED");
-                });
-        log("ingested %s in %d ms: %s", release, (System.nanoTime() - start) / 1_000_000, job.get().path("report"));
-        return job.get();
-    }
-
-    private static void assertEvents(ReleaseChanges expected, JsonNode job) {
-        JsonNode report = job.path("report");
-        ReleaseChanges actual = new ReleaseChanges(report.path("eventsChanged").asLong(-1),
-                report.path("eventsUnchanged").asLong(-1), report.path("eventsRetracted").asLong(-1));
-        assertEquals(expected, actual, "events of " + job.path("release").asText() + ": " + report);
-    }
-
-    /** Settled twice in a row: one answer can come before the first events of a release are seen. */
-    private static void awaitSettled() {
-        long start = System.nanoTime();
-        AtomicInteger settledInARow = new AtomicInteger();
-        AtomicReference<String> last = new AtomicReference<>();
-        try {
-            await("settled pipeline").atMost(SETTLE_TIMEOUT).pollInterval(Duration.ofMillis(400)).until(() -> {
-                ServiceClient.Answer answer = http.get(settings.queryUrl() + "/api/status");
-                last.set(answer.toString());
-                if (answer.ok() && answer.json() != null && answer.json().path("settled").asBoolean(false)) {
-                    return settledInARow.incrementAndGet() >= 2;
-                }
-                settledInARow.set(0);
-                return false;
-            });
-        } catch (ConditionTimeoutException e) {
-            fail("the pipeline did not settle within " + SETTLE_TIMEOUT + "; last GET /api/status: " + last.get());
-        }
-        log("settled in %d ms", (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static void assertIndicatorsEqual(SortedMap<IndicatorId, Fraction> expected, String when) {
-        Map<IndicatorId, Double> actual = new HashMap<>();
-        List<String> duplicates = new ArrayList<>();
-        for (String indicator : ReferencePatentIndicators.INDICATORS) {
-            JsonNode values = fetchIndicator(indicator);
-            for (JsonNode value : values) {
-                IndicatorId id = new IndicatorId(value.path("indicator").asText(), value.path("country").asText(),
-                        value.path("code").asText(), value.path("year").asInt());
-                Double previous = actual.put(id, value.path("value").isNumber() ? value.path("value").asDouble() : Double.NaN);
-                if (previous != null && duplicates.size() < 20) {
-                    duplicates.add(id.toString());
-                }
-            }
-        }
-        IndicatorComparison comparison = IndicatorComparison.compare(expected, actual);
-        log("%s: %s", when, comparison.report().lines().findFirst().orElse(""));
-        assertTrue(duplicates.isEmpty(), when + ": the API answers some keys twice: " + duplicates);
-        assertTrue(comparison.matches(), when + ": " + comparison.report());
-    }
-
-    /** One indicator's values; a store that is not ready answers 503 and is asked again. */
-    private static JsonNode fetchIndicator(String indicator) {
-        String url = settings.queryUrl() + "/api/indicators?indicator=" + URLEncoder.encode(indicator, StandardCharsets.UTF_8);
-        AtomicReference<ServiceClient.Answer> answer = new AtomicReference<>();
-        await("GET " + url).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            answer.set(http.get(url));
-            return answer.get().status() != 503;
-        });
-        assertEquals(200, answer.get().status(), "GET " + url + ": " + answer.get());
-        assertTrue(answer.get().json() != null && answer.get().json().isArray(), "GET " + url + " answers a JSON array");
-        return answer.get().json();
+        Pipeline.log("done");
     }
 
     private static String concordanceUrl(String name) {
         return settings.classifierUrl() + "/api/concordance?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     }
 
-    private static void log(String format, Object... args) {
-        System.out.printf("[e2e %5.1f s] %s%n", (System.nanoTime() - startedAt) / 1e9, String.format(format, args));
-    }
 }

@@ -103,18 +103,56 @@ public final class LocalStack {
         }
     }
 
+    /** Starts one more instance of a service (same application.id, own state and log) and waits for it. */
+    public ManagedProcess startInstance(String service, int instance, int port) {
+        ManagedProcess process = components.service(service, instance, port);
+        if (process.running().isEmpty()) {
+            if (Readiness.portAccepts(StackSettings.HOST, port)) {
+                throw new StackException("port " + port + " for " + process.name() + " is already in use");
+            }
+            process.awaitReady(process.start(), Duration.ofSeconds(180));
+            out.printf("%-19s ready on %s:%d%n", process.name(), StackSettings.HOST, port);
+        }
+        return process;
+    }
+
     /** Stops, services first, exactly the processes this stack started; optionally deletes the data. */
     public List<String> down(boolean purge) {
         List<ManagedProcess> all = new ArrayList<>(components.all(true));
         java.util.Collections.reverse(all);
         List<String> stopped = new ArrayList<>();
-        // Services first, all at once; then the registry and the broker.
-        stopInParallel(all.subList(0, StackComponents.SERVICES.size()), stopped);
+        // Services first, all at once (extra instances included); then the registry and the broker.
+        List<ManagedProcess> services = new ArrayList<>(all.subList(0, StackComponents.SERVICES.size()));
+        services.addAll(extraInstances());
+        stopInParallel(services, stopped);
         stopInParallel(all.subList(StackComponents.SERVICES.size(), all.size()), stopped);
         if (purge) {
             deleteRecursively(settings().dataDir());
         }
         return stopped;
+    }
+
+    /** Instances started by {@link #startInstance}, found by their PID files. */
+    private List<ManagedProcess> extraInstances() {
+        List<ManagedProcess> extra = new ArrayList<>();
+        Path runDir = settings().runDir();
+        if (!Files.isDirectory(runDir)) {
+            return extra;
+        }
+        try (Stream<Path> pids = Files.list(runDir)) {
+            for (Path pid : pids.toList()) {
+                String name = pid.getFileName().toString().replaceFirst("\\.pid$", "");
+                for (String service : StackComponents.SERVICES) {
+                    if (name.matches(java.util.regex.Pattern.quote(service) + "-\\d+")) {
+                        int instance = Integer.parseInt(name.substring(service.length() + 1));
+                        extra.add(components.service(service, instance, 0));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot list " + runDir + ": " + e.getMessage(), e);
+        }
+        return extra;
     }
 
     public List<String> stop(List<String> names) {

@@ -152,22 +152,36 @@ public final class StackComponents {
     }
 
     public ManagedProcess service(String service) {
-        int port = servicePort(service);
+        return service(service, 1, servicePort(service));
+    }
+
+    /**
+     * Instance {@code instance} of a service on {@code port}: instances of one Streams service share
+     * its application.id and split its partitions; each has its own state directory and log.
+     */
+    public ManagedProcess service(String service, int instance, int port) {
+        String name = instance == 1 ? service : service + "-" + instance;
         List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", serviceHeap(service),
                 "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=" + StackSettings.HOST,
                 "-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + settings.bootstrapServers(),
-                "-Dquarkus.kafka-streams.bootstrap-servers=" + settings.bootstrapServers(),
-                "-Dquarkus.kafka-streams.application-server=" + StackSettings.HOST + ":" + port,
-                "-Demi.registry.url=" + settings.registryUrl(),
-                "-Dkafka-streams.state.dir=" + settings.dataDir().resolve("state").resolve(service),
-                "-Demi.ingest.state-dir=" + settings.dataDir().resolve("ingest"),
-                "-Demi.query.classifier-url=" + settings.classifierUrl(),
-                "-Demi.query.indicator-pending-urls=" + settings.indicatorUrl() + "/api/pending",
-                "-jar", serviceJar(service).toString()));
-        return new ManagedProcess(service, port, command, Map.of(), settings.dataDir(),
-                settings.logDir().resolve(service + ".log"), settings.runDir().resolve(service + ".pid"),
+                "-Demi.registry.url=" + settings.registryUrl()));
+        if (!service.equals("ingest-service")) {
+            command.addAll(List.of(
+                    "-Dquarkus.kafka-streams.bootstrap-servers=" + settings.bootstrapServers(),
+                    "-Dquarkus.kafka-streams.application-server=" + StackSettings.HOST + ":" + port,
+                    "-Dkafka-streams.state.dir=" + settings.dataDir().resolve("state").resolve(name)));
+        } else {
+            command.add("-Demi.ingest.state-dir=" + settings.dataDir().resolve("ingest"));
+        }
+        if (service.equals("query-service")) {
+            command.add("-Demi.query.classifier-url=" + settings.classifierUrl());
+            command.add("-Demi.query.indicator-pending-urls=" + settings.indicatorUrl() + "/api/pending");
+        }
+        command.addAll(List.of("-jar", serviceJar(service).toString()));
+        return new ManagedProcess(name, port, command, Map.of(), settings.dataDir(),
+                settings.logDir().resolve(name + ".log"), settings.runDir().resolve(name + ".pid"),
                 Readiness.http("http://" + StackSettings.HOST + ":" + port + "/q/health/ready"));
     }
 

@@ -84,6 +84,13 @@ public final class TestStack {
         return config;
     }
 
+    /** Starts instance {@code instance} of a service on a free port; {@link #stop()} stops it too. */
+    public String startInstance(String service, int instance) {
+        int port = freePorts(1)[0];
+        stack.startInstance(service, instance, port);
+        return "http://" + StackSettings.HOST + ":" + port;
+    }
+
     public void stop() {
         stack.down(false);
     }
