@@ -1,5 +1,6 @@
 package eu.emistreams.bench.pipeline;
 
+import eu.emistreams.stack.process.FreePorts;
 import eu.emistreams.bench.BenchException;
 import eu.emistreams.stack.LocalStack;
 import eu.emistreams.stack.StackException;
@@ -36,7 +37,7 @@ public final class BenchStack implements AutoCloseable {
 
     /** Starts every process and waits until each is ready. */
     public static BenchStack start(Path repositoryRoot, Path dataDirectory, PrintStream log) {
-        int[] ports = freePorts(7);
+        int[] ports = FreePorts.take(7);
         StackSettings settings = new StackSettings(repositoryRoot, dataDirectory.toAbsolutePath(), ports[0], ports[1],
                 ports[2], ports[3], ports[4], ports[5], ports[6]);
         BenchStack bench = new BenchStack(new LocalStack(settings, log));
@@ -90,30 +91,5 @@ public final class BenchStack implements AutoCloseable {
             started = false;
             stack.down(deleteDataOnClose);
         }
-    }
-
-    static int[] freePorts(int count) {
-        int[] ports = new int[count];
-        ServerSocket[] sockets = new ServerSocket[count];
-        try {
-            // All open at once, so that the ports are distinct.
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0, 1, InetAddress.getByName(StackSettings.HOST));
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                if (socket != null) {
-                    try {
-                        socket.close();
-                    } catch (IOException ignored) {
-                        // the port is free again either way
-                    }
-                }
-            }
-        }
-        return ports;
     }
 }

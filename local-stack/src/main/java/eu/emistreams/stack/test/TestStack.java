@@ -1,5 +1,6 @@
 package eu.emistreams.stack.test;
 
+import eu.emistreams.stack.process.FreePorts;
 import eu.emistreams.stack.LocalStack;
 import eu.emistreams.stack.StackSettings;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class TestStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int[] ports = freePorts(7);
+        int[] ports = FreePorts.take(7);
         StackSettings settings = new StackSettings(root, data, ports[0], ports[1], ports[2], ports[3], ports[4],
                 ports[5], ports[6]);
         PrintStream log = System.out;
@@ -86,7 +87,7 @@ public final class TestStack {
 
     /** Starts instance {@code instance} of a service on a free port; {@link #stop()} stops it too. */
     public String startInstance(String service, int instance) {
-        int port = freePorts(1)[0];
+        int port = FreePorts.take(1)[0];
         stack.startInstance(service, instance, port);
         return "http://" + StackSettings.HOST + ":" + port;
     }
@@ -97,29 +98,5 @@ public final class TestStack {
 
     public List<String> stopProcesses(List<String> names) {
         return stack.stop(names);
-    }
-
-    static int[] freePorts(int count) {
-        int[] ports = new int[count];
-        ServerSocket[] sockets = new ServerSocket[count];
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0, 1, InetAddress.getByName(StackSettings.HOST));
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                if (socket != null) {
-                    try {
-                        socket.close();
-                    } catch (IOException ignored) {
-                        // the port is free again either way
-                    }
-                }
-            }
-        }
-        return ports;
     }
 }
