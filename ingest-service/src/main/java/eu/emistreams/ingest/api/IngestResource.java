@@ -4,6 +4,7 @@ import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.IngestJobs;
 import eu.emistreams.ingest.job.IngestSource;
 import eu.emistreams.ingest.source.ReleaseArchives;
+import eu.emistreams.ingest.source.SourceFiles;
 import eu.emistreams.ingest.source.UnreadableInputException;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -23,7 +24,6 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.commons.io.file.PathUtils;
@@ -36,9 +36,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/api/ingest")
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestResource {
-
-    /** Sources of indicators.md that this service will read but does not yet. */
-    static final Set<String> PLANNED = Set.of("comtrade", "prodcom", "crunchbase");
 
     private static final Pattern RELEASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -79,8 +76,13 @@ public class IngestResource {
                 throw asProblem(e);
             }
         }
+        if (Files.isRegularFile(path) && source.readsSingleFile()) {
+            String release = request.release() != null ? request.release() : SourceFiles.baseName(path);
+            return submit(source, path, release, null);
+        }
         if (!Files.isDirectory(path)) {
-            throw badRequest(path + ": neither a directory nor a .zip or .tar.gz release archive");
+            throw badRequest(path + ": neither a directory nor a .zip or .tar.gz release archive"
+                    + (source.readsSingleFile() ? " nor a .csv, .csv.gz or .csv.zip file" : ""));
         }
         String release = request.release() != null ? request.release() : path.getFileName().toString();
         return submit(source, path, release, null);
@@ -124,17 +126,17 @@ public class IngestResource {
         return jobs.list().stream().map(JobView::of).toList();
     }
 
-    private Response submit(IngestSource source, java.nio.file.Path releaseDirectory, String release,
+    private Response submit(IngestSource source, java.nio.file.Path releasePath, String release,
             java.nio.file.Path temporary) {
         if (!RELEASE_ID.matcher(release).matches()) {
             throw badRequest("release id '" + release + "': use letters, digits, '.', '_' and '-' (at most 64)");
         }
         try {
-            source.check(releaseDirectory);
+            source.check(releasePath);
         } catch (IOException e) {
             throw asProblem(e);
         }
-        IngestJob job = jobs.submit(source, releaseDirectory, release, temporary);
+        IngestJob job = jobs.submit(source, releasePath, release, temporary);
         return Response.accepted(JobView.of(job)).location(URI.create("/api/ingest/jobs/" + job.id())).build();
     }
 
@@ -142,10 +144,6 @@ public class IngestResource {
         IngestSource source = sources.get(name);
         if (source != null) {
             return source;
-        }
-        if (PLANNED.contains(name)) {
-            throw new ProblemException(501, "Source not implemented yet", "the " + name
-                    + " ingest is planned but not implemented yet; this service reads " + String.join(", ", sources.keySet()));
         }
         throw new ProblemException(404, "Unknown source", "no source '" + name + "'; known sources: "
                 + String.join(", ", sources.keySet()));

@@ -43,6 +43,11 @@ public final class ContentDigest<T extends SpecificRecord> {
         } catch (IOException e) {
             throw new UncheckedIOException("encoding to memory failed", e);
         }
-        return Arrays.copyOf(sha256.digest(bytes.toByteArray()), LENGTH);
+        return ofEncoded(bytes.toByteArray());
+    }
+
+    /** The digest of an event already in its Avro binary encoding: equal to {@link #of} of the decoded event. */
+    public byte[] ofEncoded(byte[] avroBinary) {
+        return Arrays.copyOf(sha256.digest(avroBinary), LENGTH);
     }
 }

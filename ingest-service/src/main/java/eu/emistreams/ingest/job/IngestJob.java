@@ -17,7 +17,7 @@ public final class IngestJob {
     private final String id;
     private final String source;
     private final String release;
-    private final Path releaseDirectory;
+    private final Path releasePath;
     private final Path temporaryDirectory;
     private final Instant submittedAt = Instant.now();
     private final AtomicLong bytesRead = new AtomicLong();
@@ -31,13 +31,14 @@ public final class IngestJob {
     private volatile Instant finishedAt;
 
     /**
+     * @param releasePath the release directory, or its single file for sources read from one file
      * @param temporaryDirectory an unpacked upload to delete when the job ends, or null
      */
-    public IngestJob(String id, String source, String release, Path releaseDirectory, Path temporaryDirectory) {
+    public IngestJob(String id, String source, String release, Path releasePath, Path temporaryDirectory) {
         this.id = id;
         this.source = source;
         this.release = release;
-        this.releaseDirectory = releaseDirectory;
+        this.releasePath = releasePath;
         this.temporaryDirectory = temporaryDirectory;
     }
 
@@ -53,8 +54,8 @@ public final class IngestJob {
         return release;
     }
 
-    public Path releaseDirectory() {
-        return releaseDirectory;
+    public Path releasePath() {
+        return releasePath;
     }
 
     public Path temporaryDirectory() {

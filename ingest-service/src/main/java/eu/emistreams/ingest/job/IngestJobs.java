@@ -41,15 +41,15 @@ public class IngestJobs {
      *
      * @param temporaryDirectory an unpacked archive to delete when the job ends, or null
      */
-    public IngestJob submit(IngestSource source, Path releaseDirectory, String release, Path temporaryDirectory) {
-        IngestJob job = new IngestJob(UUID.randomUUID().toString(), source.name(), release, releaseDirectory,
+    public IngestJob submit(IngestSource source, Path releasePath, String release, Path temporaryDirectory) {
+        IngestJob job = new IngestJob(UUID.randomUUID().toString(), source.name(), release, releasePath,
                 temporaryDirectory);
         synchronized (jobs) {
             jobs.put(job.id(), job);
             forgetOldJobs();
         }
         worker.execute(() -> run(source, job));
-        LOG.infof("queued ingest job %s: %s release %s from %s", job.id(), source.name(), release, releaseDirectory);
+        LOG.infof("queued ingest job %s: %s release %s from %s", job.id(), source.name(), release, releasePath);
         return job;
     }
 

@@ -1,7 +1,7 @@
 package eu.emistreams.ingest.patstat;
 
+import eu.emistreams.events.codes.Countries;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Applicant countries as indicators.md §3 counts them: {@code person_ctry_code} trimmed and
@@ -10,9 +10,7 @@ import java.util.Set;
  */
 public final class CountryCodes {
 
-    public static final String UNKNOWN = "ZZ";
-
-    private static final Set<String> ISO_ALPHA_2 = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
+    public static final String UNKNOWN = Countries.UNKNOWN;
 
     private CountryCodes() {
     }
@@ -22,6 +20,6 @@ public final class CountryCodes {
             return UNKNOWN;
         }
         String code = raw.trim().toUpperCase(Locale.ROOT);
-        return ISO_ALPHA_2.contains(code) ? code : UNKNOWN;
+        return Countries.isIsoAlpha2(code) ? code : UNKNOWN;
     }
 }

@@ -1,8 +1,6 @@
 package eu.emistreams.ingest.patstat;
 
 import eu.emistreams.events.Topics;
-import eu.emistreams.events.ingest.IngestReport;
-import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.ingest.diff.ContentDigest;
 import eu.emistreams.ingest.diff.DigestState;
@@ -10,6 +8,7 @@ import eu.emistreams.ingest.diff.ReleaseDiff;
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.RecordAccounting;
 import eu.emistreams.ingest.publish.EventSink;
+import eu.emistreams.ingest.publish.RunPublications;
 import eu.emistreams.ingest.source.CsvTable;
 import eu.emistreams.ingest.source.ReleaseFiles;
 import eu.emistreams.ingest.source.TableFile;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -42,8 +40,7 @@ public final class PatstatIngestRun {
     private final EventSink sink;
     private final long storeMemoryBytes;
     private final RecordAccounting accounting;
-    private long startedAt;
-    private boolean publishRejects = true;
+    private final RunPublications publications;
 
     /**
      * @param sourceStateDirectory this source's own directory under the ingest state directory
@@ -54,6 +51,7 @@ public final class PatstatIngestRun {
         this.sink = sink;
         this.storeMemoryBytes = storeMemoryBytes;
         this.accounting = job.accounting();
+        this.publications = new RunPublications(SOURCE, job, sink);
     }
 
     /** Whether a directory holds a PATSTAT release (its tls201 table, in any storage variant). */
@@ -79,19 +77,18 @@ public final class PatstatIngestRun {
     }
 
     public void run() throws Exception {
-        startedAt = System.currentTimeMillis();
-        publishReport("RUNNING", null);
+        publications.report("RUNNING", null);
         try {
             ingest();
         } catch (Exception | Error e) {
             try {
-                publishReport("FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                publications.report("FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             } catch (RuntimeException reportFailed) {
                 e.addSuppressed(reportFailed);
             }
             throw e;
         }
-        publishReport("COMPLETED", null);
+        publications.report("COMPLETED", null);
         RecordAccounting.Snapshot counts = accounting.snapshot();
         LOG.infof("PATSTAT release %s: read %d rows, %d published, %d ignored, %d quality, %d rejected; "
                 + "events %d new or changed, %d unchanged, %d retracted", job.release(), counts.read(),
@@ -101,7 +98,7 @@ public final class PatstatIngestRun {
 
     private void ingest() throws Exception {
         job.phase("checking files");
-        Map<PatstatTable, TableFile> files = locateAndCheck(job.releaseDirectory());
+        Map<PatstatTable, TableFile> files = locateAndCheck(job.releasePath());
         long total = 0;
         Map<PatstatTable, String> fileNames = new EnumMap<>(PatstatTable.class);
         for (Map.Entry<PatstatTable, TableFile> file : files.entrySet()) {
@@ -120,7 +117,9 @@ public final class PatstatIngestRun {
             try (DigestState digests = DigestState.open(sourceStateDirectory.resolve("state"))) {
                 // Re-ingesting the release in force publishes nothing, its rejects included: they
                 // went out with the run that committed it. They are still counted.
-                publishRejects = !job.release().equals(digests.previousRelease());
+                if (job.release().equals(digests.previousRelease())) {
+                    publications.withholdRejects();
+                }
                 job.phase("publishing rejected rows");
                 store.forEachReject(reject -> publishReject(reject.file(), reject.line(), reject.reason(), reject.content()));
 
@@ -176,42 +175,6 @@ public final class PatstatIngestRun {
     }
 
     private void publishReject(String file, long line, String reason, String content) {
-        if (publishRejects) {
-            sink.send(Topics.REJECTS, SOURCE, rejectedRow(file, line, reason, content));
-        }
-    }
-
-    private RejectedRow rejectedRow(String file, long line, String reason, String content) {
-        return RejectedRow.newBuilder()
-                .setSource(SOURCE)
-                .setRelease(job.release())
-                .setFile(file)
-                .setLine(line)
-                .setReason(reason)
-                .setContent(content)
-                .build();
-    }
-
-    private void publishReport(String status, String message) {
-        RecordAccounting.Snapshot counts = accounting.snapshot();
-        IngestReport report = IngestReport.newBuilder()
-                .setSource(SOURCE)
-                .setRelease(job.release())
-                .setStatus(status)
-                .setStartedAt(startedAt)
-                .setFinishedAt("RUNNING".equals(status) ? null : System.currentTimeMillis())
-                .setRead(counts.read())
-                .setPublished(counts.published())
-                .setIgnored(counts.ignored())
-                .setQuality(counts.quality())
-                .setRejected(counts.rejected())
-                .setEventsChanged(counts.eventsChanged())
-                .setEventsUnchanged(counts.eventsUnchanged())
-                .setEventsRetracted(counts.eventsRetracted())
-                .setDetails(new HashMap<>(counts.details()))
-                .setMessage(message)
-                .build();
-        sink.send(Topics.INGEST_REPORTS, SOURCE + "/" + job.release(), report);
-        sink.flush();
+        publications.reject(file, line, reason, content);
     }
 }

@@ -75,7 +75,7 @@ public final class CsvTable implements Closeable {
                 columns.putIfAbsent(column.getKey().trim().toLowerCase(Locale.ROOT), column.getValue());
             }
             for (String required : requiredColumns) {
-                if (!columns.containsKey(required)) {
+                if (!columns.containsKey(required.toLowerCase(Locale.ROOT))) {
                     throw new UnreadableInputException(file.fileName() + ": missing required column " + required
                             + " (header: " + String.join(",", parser.getHeaderNames()) + ")");
                 }

@@ -35,11 +35,14 @@ public final class ReleaseArchives {
         return Files.isRegularFile(path) && (name.endsWith(".zip") || name.endsWith(".tar.gz") || name.endsWith(".tgz"));
     }
 
-    /** The release id an archive's name suggests: its name without the archive suffix. */
+    /**
+     * The release id an archive's name suggests: its name without the archive suffix, and without
+     * {@code .csv} for a zipped single CSV ({@code comtrade-2022.csv.zip} gives {@code comtrade-2022}).
+     */
     public static String baseName(Path path) {
         String name = path.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        for (String suffix : List.of(".tar.gz", ".tgz", ".zip")) {
+        for (String suffix : List.of(".tar.gz", ".tgz", ".csv.zip", ".zip")) {
             if (lower.endsWith(suffix)) {
                 return name.substring(0, name.length() - suffix.length());
             }

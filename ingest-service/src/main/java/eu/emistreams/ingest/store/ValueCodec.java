@@ -70,6 +70,18 @@ public final class ValueCodec {
             return this;
         }
 
+        /** Length-prefixed bytes; null is written as length -1. */
+        public Writer putBytes(byte[] value) {
+            if (value == null) {
+                return putInt(-1);
+            }
+            putInt(value.length);
+            ensure(value.length);
+            System.arraycopy(value, 0, buffer, size, value.length);
+            size += value.length;
+            return this;
+        }
+
         public byte[] toBytes() {
             return Arrays.copyOf(buffer, size);
         }
@@ -116,6 +128,16 @@ public final class ValueCodec {
 
         public Integer getNullableInt() {
             return getByte() == 0 ? null : getInt();
+        }
+
+        public byte[] getBytes() {
+            int length = getInt();
+            if (length < 0) {
+                return null;
+            }
+            byte[] value = Arrays.copyOfRange(buffer, position, position + length);
+            position += length;
+            return value;
         }
 
         public String getString() {

@@ -11,10 +11,16 @@ import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.Topics;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.ingest.RejectedRow;
+import eu.emistreams.events.comtrade.TradeFlow;
+import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.patstat.PatentApplication;
+import eu.emistreams.events.prodcom.ProductionObservation;
+import eu.emistreams.sampledata.ComtradeGenerator;
+import eu.emistreams.sampledata.CrunchbaseGenerator;
 import eu.emistreams.sampledata.FileCompression;
 import eu.emistreams.sampledata.GeneratedRelease;
 import eu.emistreams.sampledata.PatstatGenerator;
+import eu.emistreams.sampledata.ProdcomGenerator;
 import eu.emistreams.stack.test.EmiStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -205,7 +211,12 @@ class IngestServiceIT {
                 .then().statusCode(404).body("title", equalTo("Unknown source"));
         given().contentType(ContentType.JSON).body(Map.of("path", r1.directory().toString()))
                 .post("/api/ingest/comtrade")
-                .then().statusCode(501);
+                .then().statusCode(400)
+                .body("detail", startsWith("tls201_appln.csv: missing required column refYear"));
+        given().contentType(ContentType.JSON).body(Map.of("path", r1.directory().resolve("tls201_appln.csv").toString()))
+                .post("/api/ingest/crunchbase")
+                .then().statusCode(400).body("detail", startsWith(r1.directory().resolve("tls201_appln.csv")
+                        + ": neither a directory nor a .zip or .tar.gz release archive"));
         given().get("/api/ingest/jobs/no-such-job").then().statusCode(404);
         given().contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8))
                 .queryParam("release", "X1")
@@ -213,19 +224,115 @@ class IngestServiceIT {
                 .then().statusCode(400).body("detail", startsWith("the uploaded archive: neither a zip nor a tar.gz"));
     }
 
+    @Test
+    @Order(8)
+    void comtradeProdcomAndCrunchbaseReleasesOneThenTwoLeaveEachTopicEqualToReleaseTwo() throws IOException {
+        keyedRelease("comtrade", Topics.COMTRADE_FLOWS, TradeFlow.class,
+                new ComtradeGenerator().generate(data.resolve("comtrade-R1"), 2024, 2_000),
+                previous -> new ComtradeGenerator(FileCompression.GZIP).revise(previous, data.resolve("comtrade-R2"), 2025, 0.3),
+                flow -> flow.getPrimaryValue() > 0 && flow.getCmdCode().matches("\\d{6}"));
+        keyedRelease("prodcom", Topics.PRODCOM_OBSERVATIONS, ProductionObservation.class,
+                new ProdcomGenerator().generate(data.resolve("prodcom-R1"), 2024, 2_000),
+                previous -> new ProdcomGenerator(FileCompression.ZIP).revise(previous, data.resolve("prodcom-R2"), 2025, 0.3),
+                observation -> !observation.getReporter().equals("EL") || observation.getCountry().equals("GR"));
+        keyedRelease("crunchbase", Topics.CRUNCHBASE_ROUNDS, FundingRound.class,
+                new CrunchbaseGenerator().generate(data.resolve("crunchbase-R1"), 2024, 1_500),
+                previous -> new CrunchbaseGenerator().revise(previous, data.resolve("crunchbase-R2"), 2025, 0.3),
+                round -> round.getYear() >= 2013 && round.getYear() <= 2024 && !round.getCountry().isBlank());
+
+        Map<String, IngestReport> reports = compacted(readAll(Topics.INGEST_REPORTS, IngestReport.class));
+        for (String source : List.of("comtrade", "prodcom", "crunchbase")) {
+            for (String release : List.of("R1", source + "-R2")) {
+                IngestReport report = reports.get(source + "/" + release);
+                assertEquals("COMPLETED", report.getStatus(), source + "/" + release);
+                assertEquals(report.getRead(), report.getPublished() + report.getIgnored() + report.getQuality()
+                        + report.getRejected());
+            }
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aSingleComtradeFileIsAReleaseNamedAfterIt() {
+        Path file = data.resolve("comtrade-R2").resolve("comtrade_C_A_HS_2022.csv.gz");
+        long keysOf2022 = compacted(readAll(Topics.COMTRADE_FLOWS, TradeFlow.class)).keySet().stream()
+                .filter(key -> key.startsWith("2022|")).count();
+        long keysBefore = compacted(readAll(Topics.COMTRADE_FLOWS, TradeFlow.class)).size();
+
+        JsonPath job = ingestAndWait("comtrade", file, null);
+        assertEquals("comtrade_C_A_HS_2022", job.getString("release"));
+        assertEquals(0, job.getLong("report.eventsChanged"), "the 2022 totals are those of R2");
+        assertEquals(keysOf2022, job.getLong("report.eventsUnchanged"));
+        assertEquals(keysBefore - keysOf2022, job.getLong("report.eventsRetracted"), "the release is the file alone");
+        assertEquals(keysOf2022, compacted(readAll(Topics.COMTRADE_FLOWS, TradeFlow.class)).size());
+    }
+
+    /**
+     * Ingests R1 from its directory and R2 uploaded as a zip, then checks the events and rejects
+     * against what the generator says it wrote.
+     */
+    private static <T extends SpecificRecord> void keyedRelease(String source, String topic, Class<T> type,
+            GeneratedRelease first, Reviser reviser, java.util.function.Predicate<T> plausible) throws IOException {
+        JsonPath one = ingestAndWait(source, first.directory(), "R1");
+        assertEquals(first.fact("revision.keys.new_or_changed"), one.getLong("report.eventsChanged"), source);
+        assertBalanced(one);
+
+        GeneratedRelease second = reviser.revise(first.directory());
+        Path archive = data.resolve(source + "-R2.zip");
+        zip(second.directory(), source + "-R2", archive);
+        String id = given().contentType("application/zip").body(Files.readAllBytes(archive))
+                .post("/api/ingest/" + source + "/upload")
+                .then().statusCode(202).body("release", equalTo(source + "-R2"))
+                .extract().path("id");
+        JsonPath two = waitFor(id);
+        assertBalanced(two);
+        assertEquals(second.fact("revision.keys.new_or_changed"), two.getLong("report.eventsChanged"), source);
+        assertEquals(second.fact("revision.keys.unchanged"), two.getLong("report.eventsUnchanged"), source);
+        assertEquals(second.fact("revision.keys.retracted"), two.getLong("report.eventsRetracted"), source);
+
+        Map<String, T> view = compacted(readAll(topic, type));
+        assertEquals(second.fact("revision.keys.new_or_changed") + second.fact("revision.keys.unchanged"), view.size(),
+                source);
+        assertTrue(view.values().stream().allMatch(plausible), source);
+        long rejects = readAll(Topics.REJECTS, RejectedRow.class).stream()
+                .filter(record -> record.key().equals(source)).count();
+        assertEquals(one.getLong("report.rejected") + two.getLong("report.rejected"), rejects, source);
+    }
+
+    @FunctionalInterface
+    private interface Reviser {
+        GeneratedRelease revise(Path previous) throws IOException;
+    }
+
+    private static void zip(Path directory, String top, Path archive) throws IOException {
+        try (OutputStream out = Files.newOutputStream(archive);
+                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+                Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.sorted().toList()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(top + "/" + file.getFileName()));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+    }
+
     private static JsonPath ingestAndWait(Path directory, String release) {
+        return ingestAndWait("patstat", directory, release);
+    }
+
+    static JsonPath ingestAndWait(String source, Path path, String release) {
         Map<String, String> body = new HashMap<>();
-        body.put("path", directory.toAbsolutePath().toString());
+        body.put("path", path.toAbsolutePath().toString());
         if (release != null) {
             body.put("release", release);
         }
         String id = given().contentType(ContentType.JSON).body(body)
-                .post("/api/ingest/patstat")
+                .post("/api/ingest/" + source)
                 .then().statusCode(202).extract().path("id");
         return waitFor(id);
     }
 
-    private static JsonPath waitFor(String id) {
+    static JsonPath waitFor(String id) {
         JsonPath[] job = new JsonPath[1];
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
             job[0] = given().get("/api/ingest/jobs/" + id).then().statusCode(200).extract().jsonPath();
@@ -237,7 +344,7 @@ class IngestServiceIT {
         return job[0];
     }
 
-    private static void assertBalanced(JsonPath job) {
+    static void assertBalanced(JsonPath job) {
         assertEquals(job.getLong("report.read"), job.getLong("report.published") + job.getLong("report.ignored")
                 + job.getLong("report.quality") + job.getLong("report.rejected"));
         assertEquals(job.getLong("rowsRead"), job.getLong("report.read"));
@@ -272,7 +379,7 @@ class IngestServiceIT {
         return ids;
     }
 
-    private static <T extends SpecificRecord> List<ConsumerRecord<String, T>> readAll(String topic, Class<T> type) {
+    static <T extends SpecificRecord> List<ConsumerRecord<String, T>> readAll(String topic, Class<T> type) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         String registry = ConfigProvider.getConfig().getValue("emi.registry.url", String.class);
         Deserializer<T> values = new AvroSerdes(registry).valueSerde(type).deserializer();
@@ -298,7 +405,7 @@ class IngestServiceIT {
         return records;
     }
 
-    private static <T> Map<String, T> compacted(List<ConsumerRecord<String, T>> records) {
+    static <T> Map<String, T> compacted(List<ConsumerRecord<String, T>> records) {
         Map<String, T> view = new HashMap<>();
         for (ConsumerRecord<String, T> record : records) {
             if (record.value() == null) {
@@ -310,7 +417,7 @@ class IngestServiceIT {
         return view;
     }
 
-    private static void tarGz(Path directory, String top, Path archive) throws IOException {
+    static void tarGz(Path directory, String top, Path archive) throws IOException {
         try (OutputStream out = Files.newOutputStream(archive);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out));
                 Stream<Path> files = Files.list(directory)) {

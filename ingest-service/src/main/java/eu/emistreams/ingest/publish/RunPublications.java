@@ -1,0 +1,71 @@
+package eu.emistreams.ingest.publish;
+
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.events.ingest.RejectedRow;
+import eu.emistreams.ingest.job.IngestJob;
+import eu.emistreams.ingest.job.RecordAccounting;
+import java.util.HashMap;
+
+/**
+ * What every ingest run publishes besides its events: its reports on {@code emi.ingest.reports}
+ * (key {@code source/release}) and its rejected rows on {@code emi.rejects} (key {@code source}).
+ * Rejects are withheld when the run re-ingests the release in force: they went out with the run
+ * that committed it.
+ */
+public final class RunPublications {
+
+    private final String source;
+    private final IngestJob job;
+    private final EventSink sink;
+    private final long startedAt = System.currentTimeMillis();
+    private boolean publishRejects = true;
+
+    public RunPublications(String source, IngestJob job, EventSink sink) {
+        this.source = source;
+        this.job = job;
+        this.sink = sink;
+    }
+
+    /** Rejects of this run are counted but not published (the release in force is ingested again). */
+    public void withholdRejects() {
+        publishRejects = false;
+    }
+
+    public void reject(String file, long line, String reason, String content) {
+        if (publishRejects) {
+            sink.send(Topics.REJECTS, source, RejectedRow.newBuilder()
+                    .setSource(source)
+                    .setRelease(job.release())
+                    .setFile(file)
+                    .setLine(line)
+                    .setReason(reason)
+                    .setContent(content)
+                    .build());
+        }
+    }
+
+    /** Publishes the report with the accounting so far and waits for its acknowledgement. */
+    public void report(String status, String message) {
+        RecordAccounting.Snapshot counts = job.accounting().snapshot();
+        IngestReport report = IngestReport.newBuilder()
+                .setSource(source)
+                .setRelease(job.release())
+                .setStatus(status)
+                .setStartedAt(startedAt)
+                .setFinishedAt("RUNNING".equals(status) ? null : System.currentTimeMillis())
+                .setRead(counts.read())
+                .setPublished(counts.published())
+                .setIgnored(counts.ignored())
+                .setQuality(counts.quality())
+                .setRejected(counts.rejected())
+                .setEventsChanged(counts.eventsChanged())
+                .setEventsUnchanged(counts.eventsUnchanged())
+                .setEventsRetracted(counts.eventsRetracted())
+                .setDetails(new HashMap<>(counts.details()))
+                .setMessage(message)
+                .build();
+        sink.send(Topics.INGEST_REPORTS, source + "/" + job.release(), report);
+        sink.flush();
+    }
+}
