@@ -1,6 +1,9 @@
 package eu.emistreams.stack.cli;
 
+import eu.emistreams.sampledata.ComtradeGenerator;
+import eu.emistreams.sampledata.CrunchbaseGenerator;
 import eu.emistreams.sampledata.PatstatGenerator;
+import eu.emistreams.sampledata.ProdcomGenerator;
 import eu.emistreams.stack.LocalStack;
 import eu.emistreams.stack.StackException;
 import eu.emistreams.stack.StackSettings;
@@ -20,7 +23,8 @@ class DemoCommand implements Runnable {
     static final String RELEASE = "sample-2024A";
 
     @Option(names = "--applications", defaultValue = "20000",
-            description = "transnational applications in the sample PATSTAT release (default ${DEFAULT-VALUE})")
+            description = "transnational applications in the sample PATSTAT release, and trade flows in the Comtrade "
+                    + "one; Prodcom gets half as many observations, Crunchbase a quarter as many rounds (default ${DEFAULT-VALUE})")
     int applications;
 
     @Option(names = "--seed", defaultValue = "2024", description = "seed of the sample data (default ${DEFAULT-VALUE})")
@@ -41,10 +45,12 @@ class DemoCommand implements Runnable {
             stopped.countDown();
         }, "emi-demo-stop"));
 
-        Path patstat = settings.dataDir().resolve("samples/patstat").resolve(RELEASE);
-        generateIfMissing(patstat);
-        System.out.println("ingesting the sample PATSTAT release " + patstat);
-        IngestCommand.printSummary(IngestCommand.ingest(settings, "patstat", patstat, RELEASE, true));
+        for (Sample sample : samples()) {
+            Path release = settings.dataDir().resolve("samples").resolve(sample.source()).resolve(RELEASE);
+            generateIfMissing(sample, release);
+            System.out.println("ingesting the sample " + sample.source() + " release " + release);
+            IngestCommand.printSummary(IngestCommand.ingest(settings, sample.source(), release, RELEASE, true));
+        }
         System.out.println("waiting for the pipeline to settle ...");
         WaitCommand.waitUntilSettled(settings, Duration.ofMinutes(15));
 
@@ -71,15 +77,37 @@ class DemoCommand implements Runnable {
         return dir.resolveSibling(dir.getFileName() + ".complete");
     }
 
-    private void generateIfMissing(Path dir) {
+    /** A bundled sample: the source, how many records, and the generator that writes it in its real layout. */
+    private record Sample(String source, int size, String unit, SampleWriter writer) {
+    }
+
+    @FunctionalInterface
+    private interface SampleWriter {
+        void write(Path dir, long seed, int size) throws IOException;
+    }
+
+    private List<Sample> samples() {
+        return List.of(
+                new Sample("patstat", applications, "transnational applications",
+                        (dir, s, n) -> new PatstatGenerator().generate(dir, s, n)),
+                new Sample("comtrade", applications, "trade flows",
+                        (dir, s, n) -> new ComtradeGenerator().generate(dir, s, n)),
+                new Sample("prodcom", applications / 2, "production observations",
+                        (dir, s, n) -> new ProdcomGenerator().generate(dir, s, n)),
+                new Sample("crunchbase", applications / 4, "funding rounds",
+                        (dir, s, n) -> new CrunchbaseGenerator().generate(dir, s, n)));
+    }
+
+    private void generateIfMissing(Sample sample, Path dir) {
         if (Files.isRegularFile(completeMarker(dir))) {
             return;
         }
-        System.out.println("generating a sample PATSTAT release of " + applications + " applications in " + dir);
+        System.out.println("generating a sample " + sample.source() + " release of " + sample.size() + " "
+                + sample.unit() + " in " + dir);
         try {
             Files.createDirectories(dir);
-            new PatstatGenerator().generate(dir, seed, applications);
-            Files.writeString(completeMarker(dir), "seed " + seed + ", " + applications + " applications\n");
+            sample.writer().write(dir, seed, sample.size());
+            Files.writeString(completeMarker(dir), "seed " + seed + ", " + sample.size() + " " + sample.unit() + "\n");
         } catch (IOException e) {
             throw new StackException("cannot write the sample data to " + dir + ": " + e.getMessage(), e);
         }
