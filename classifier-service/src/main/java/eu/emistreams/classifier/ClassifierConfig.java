@@ -24,7 +24,7 @@ public interface ClassifierConfig {
         @WithDefault("500ms")
         Duration checkInterval();
 
-        /** Applications re-emitted per task and per check while a new concordance is being applied. */
+        /** Records re-emitted per task and per check while a new concordance is being applied. */
         @WithDefault("10000")
         int batchSize();
     }

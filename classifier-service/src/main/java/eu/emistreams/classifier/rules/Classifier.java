@@ -1,5 +1,6 @@
 package eu.emistreams.classifier.rules;
 
+import eu.emistreams.events.codes.EmiCodes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

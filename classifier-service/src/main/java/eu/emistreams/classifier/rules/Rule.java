@@ -1,5 +1,6 @@
 package eu.emistreams.classifier.rules;
 
+import eu.emistreams.events.codes.Dimension;
 import java.util.Objects;
 
 /**

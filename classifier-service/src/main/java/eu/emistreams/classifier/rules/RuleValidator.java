@@ -1,5 +1,7 @@
 package eu.emistreams.classifier.rules;
 
+import eu.emistreams.events.codes.Dimension;
+import eu.emistreams.events.codes.EmiCodes;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

@@ -4,8 +4,15 @@ import eu.emistreams.classifier.rules.Classifier;
 import eu.emistreams.classifier.rules.RuleSet;
 import eu.emistreams.events.Topics;
 import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.events.classified.ClassifiedProduction;
+import eu.emistreams.events.classified.ClassifiedRound;
+import eu.emistreams.events.classified.ClassifiedTrade;
+import eu.emistreams.events.comtrade.TradeFlow;
 import eu.emistreams.events.concordance.Concordance;
+import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.patstat.PatentApplication;
+import eu.emistreams.events.prodcom.ProductionObservation;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -20,15 +27,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The classifier: every patent application of emi.patstat.applications becomes a ClassifiedPatent
- * on emi.patents.classified, tagged under the concordance in force (the global store
- * {@value #CONCORDANCE_STORE}, or the shipped default while none was loaded). When the concordance
- * changes, each task re-emits every application of its store under the new one.
+ * The classifier: every record of the four sources comes out tagged under the concordance in
+ * force (the global store {@value #CONCORDANCE_STORE}, or the shipped default while none was
+ * loaded). When the concordance changes, each task re-emits every record of its store under the
+ * new one. Each source is its own sub-topology with its own tasks:
  *
  * <pre>
- * emi.patstat.applications ─► table patstat-applications ─► classify-patents ─► emi.patents.classified
- *                                                               ▲      │
- * emi.concordance ─► global table concordance ──────────────────┘      └─ classifier-progress
+ * emi.patstat.applications  ─► table patstat-applications  ─► classify-patents        ─► emi.patents.classified
+ * emi.comtrade.flows        ─► table comtrade-flows        ─► classify-trade-flows    ─► emi.trade.classified
+ * emi.prodcom.observations  ─► table prodcom-observations  ─► classify-production     ─► emi.production.classified
+ * emi.crunchbase.rounds     ─► table crunchbase-rounds     ─► classify-funding-rounds ─► emi.investment.classified
+ *                                                                ▲ (each with its own progress store)
+ * emi.concordance ─► global table concordance ───────────────────┘
  * </pre>
  *
  * <p>Store, processor and topic names are a public contract: renaming one rebuilds state.
@@ -41,21 +51,31 @@ public final class ClassifierTopology {
     public static final String APPLICATIONS_STORE = "patstat-applications";
     /** The concordance in force, under key {@link Topics#CONCORDANCE_KEY}. */
     public static final String CONCORDANCE_STORE = "concordance";
-    /** Per task: the concordance version applied and the progress of a re-classification. */
+    /** Per patent task: the concordance version applied and the progress of a re-classification. */
     public static final String PROGRESS_STORE = "classifier-progress";
+
+    public static final String TRADE_FLOWS_STORE = "comtrade-flows";
+    public static final String TRADE_PROGRESS_STORE = "trade-classifier-progress";
+    public static final String PRODUCTION_OBSERVATIONS_STORE = "prodcom-observations";
+    public static final String PRODUCTION_PROGRESS_STORE = "production-classifier-progress";
+    public static final String FUNDING_ROUNDS_STORE = "crunchbase-rounds";
+    public static final String INVESTMENT_PROGRESS_STORE = "investment-classifier-progress";
 
     static final String APPLICATIONS_SOURCE = "patstat-applications-source";
     static final String APPLICATIONS_CHANGES = "patstat-applications-changes";
     static final String CONCORDANCE_SOURCE = "concordance-source";
     static final String CLASSIFY = "classify-patents";
     static final String CLASSIFIED_SINK = "patents-classified-sink";
+    static final String CLASSIFY_TRADE = "classify-trade-flows";
+    static final String CLASSIFY_PRODUCTION = "classify-production";
+    static final String CLASSIFY_ROUNDS = "classify-funding-rounds";
 
     private ClassifierTopology() {
     }
 
     /**
-     * Builds the topology with source-topic reuse for the applications table (no second copy of
-     * the applications in a changelog topic), hence the optimization passed to the builder.
+     * Builds the topology with source-topic reuse for the tables (no second copy of the source
+     * records in a changelog topic), hence the optimization passed to the builder.
      */
     public static Topology build(ClassifierSerdes serdes, RuleSet shippedRules, AppliedConcordances applied,
             ReclassificationSettings settings) {
@@ -70,22 +90,57 @@ public final class ClassifierTopology {
                         // One small record; the cache would only delay what the tasks see.
                         .withCachingDisabled());
 
+        // The patent branch comes first so that its sub-topology keeps the id (and its tasks the
+        // state directories) it had before the other sources were added.
+        for (ClassifiedSource<?, ?> source : sources(serdes)) {
+            addBranch(builder, source, shipped, applied, settings);
+        }
+        return builder.build(optimizations());
+    }
+
+    static List<ClassifiedSource<?, ?>> sources(ClassifierSerdes serdes) {
+        return List.of(
+                new ClassifiedSource<PatentApplication, ClassifiedPatent>(
+                        Topics.PATSTAT_APPLICATIONS, Topics.PATENTS_CLASSIFIED, APPLICATIONS_STORE, PROGRESS_STORE,
+                        APPLICATIONS_SOURCE, APPLICATIONS_CHANGES, CLASSIFY, CLASSIFIED_SINK,
+                        serdes.applications(), serdes.classified(), Classifications::patent),
+                new ClassifiedSource<TradeFlow, ClassifiedTrade>(
+                        Topics.COMTRADE_FLOWS, Topics.TRADE_CLASSIFIED, TRADE_FLOWS_STORE, TRADE_PROGRESS_STORE,
+                        "comtrade-flows-source", "comtrade-flows-changes", CLASSIFY_TRADE, "trade-classified-sink",
+                        serdes.tradeFlows(), serdes.classifiedTrade(), Classifications::trade),
+                new ClassifiedSource<ProductionObservation, ClassifiedProduction>(
+                        Topics.PRODCOM_OBSERVATIONS, Topics.PRODUCTION_CLASSIFIED, PRODUCTION_OBSERVATIONS_STORE,
+                        PRODUCTION_PROGRESS_STORE, "prodcom-observations-source", "prodcom-observations-changes",
+                        CLASSIFY_PRODUCTION, "production-classified-sink",
+                        serdes.productionObservations(), serdes.classifiedProduction(), Classifications::production),
+                new ClassifiedSource<FundingRound, ClassifiedRound>(
+                        Topics.CRUNCHBASE_ROUNDS, Topics.INVESTMENT_CLASSIFIED, FUNDING_ROUNDS_STORE,
+                        INVESTMENT_PROGRESS_STORE, "crunchbase-rounds-source", "crunchbase-rounds-changes",
+                        CLASSIFY_ROUNDS, "investment-classified-sink",
+                        serdes.fundingRounds(), serdes.classifiedRounds(), Classifications::round));
+    }
+
+    /**
+     * One source: its table, its progress store (one per branch: a store shared by two
+     * processors would merge their sub-topologies, whose topics differ in partitions), the
+     * classifying processor and the sink.
+     */
+    private static <V, C> void addBranch(StreamsBuilder builder, ClassifiedSource<V, C> source, Classifier shipped,
+            AppliedConcordances applied, ReclassificationSettings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PROGRESS_STORE), Serdes.String(), Serdes.String())
+                Stores.persistentKeyValueStore(source.progressStore()), Serdes.String(), Serdes.String())
                 .withCachingDisabled());
 
-        builder.table(Topics.PATSTAT_APPLICATIONS,
-                        Consumed.with(Serdes.String(), serdes.applications()).withName(APPLICATIONS_SOURCE),
-                        Materialized.<String, PatentApplication, KeyValueStore<Bytes, byte[]>>as(APPLICATIONS_STORE)
+        builder.table(source.sourceTopic(),
+                        Consumed.with(Serdes.String(), source.records()).withName(source.sourceName()),
+                        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(source.tableStore())
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(serdes.applications()))
-                .toStream(Named.as(APPLICATIONS_CHANGES))
-                .process(() -> new PatentClassificationProcessor(shipped, applied, settings),
-                        Named.as(CLASSIFY), APPLICATIONS_STORE, PROGRESS_STORE)
-                .to(Topics.PATENTS_CLASSIFIED,
-                        Produced.with(Serdes.String(), serdes.classified()).withName(CLASSIFIED_SINK));
-
-        return builder.build(optimizations());
+                                .withValueSerde(source.records()))
+                .toStream(Named.as(source.changesName()))
+                .process(() -> new ClassificationProcessor<>(source, shipped, applied, settings),
+                        Named.as(source.classifyName()), source.tableStore(), source.progressStore())
+                .to(source.sinkTopic(),
+                        Produced.with(Serdes.String(), source.classified()).withName(source.sinkName()));
     }
 
     static Properties optimizations() {

@@ -10,13 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.emistreams.classifier.concordance.ShippedConcordance;
+import eu.emistreams.classifier.rules.Classifier;
 import eu.emistreams.classifier.rules.ConcordanceParser;
 import eu.emistreams.classifier.rules.RuleSet;
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.Topics;
 import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.events.classified.ClassifiedProduction;
+import eu.emistreams.events.classified.ClassifiedRound;
+import eu.emistreams.events.classified.ClassifiedTrade;
+import eu.emistreams.events.comtrade.TradeFlow;
+import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.patstat.Applicant;
 import eu.emistreams.events.patstat.PatentApplication;
+import eu.emistreams.events.prodcom.ProductionObservation;
 import eu.emistreams.stack.test.EmiStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,15 +43,17 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * The classifier against the real broker and registry: an application comes out classified under
- * the shipped concordance; a malformed file is refused with its line; a new concordance loaded
- * over HTTP re-classifies the application already held, and the call returns once that is done.
+ * The classifier against the real broker and registry: an application, a trade row, a production
+ * observation and a funding round come out classified under the shipped concordance; a malformed
+ * file is refused with its line; a new concordance loaded over HTTP re-classifies the records of
+ * every source already held, and the call returns once that is done.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmiStackTestResource.class, restrictToAnnotatedClass = false)
@@ -54,7 +64,13 @@ class ClassifierServiceIT {
             scheme,pattern,dimension,code
             IPC,H02S,ECOSYSTEM,REN
             KEYWORD,rooftop,TECHNOLOGY,G.REN.SOLAR
+            HS6,8541,ECOSYSTEM,DIGI
+            PRODCOM8,2611,ECOSYSTEM,DIGI
+            CB_CATEGORY,solar,ECOSYSTEM,DIGI
             """;
+    private static final String TRADE_KEY = "2021|BEL|X|0|854140|C00|0";
+    private static final String PRODUCTION_KEY = "BE|26112240|PRODVAL|2021";
+    private static final String ROUND_KEY = "round-it-1";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -69,16 +85,26 @@ class ClassifierServiceIT {
         AvroSerdes avro = new AvroSerdes(registryUrl);
         Map<String, ClassifiedPatent> latest = new HashMap<>();
         try (KafkaProducer<String, PatentApplication> producer = producer(avro);
-                KafkaConsumer<String, ClassifiedPatent> consumer = consumer(avro)) {
+                KafkaConsumer<String, ClassifiedPatent> consumer = consumer(avro);
+                OtherSources others = new OtherSources(avro)) {
             consumer.subscribe(List.of(Topics.PATENTS_CLASSIFIED));
             producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, "7001",
                     application(7001, "Rooftop wind turbine", List.of("H02S 20/23"), "BE", "ZZ")));
             producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, "7002",
                     application(7002, "A teapot", List.of("A47G19/14"))));
             producer.flush();
+            others.send();
 
             await().atMost(PROPAGATION).until(() -> poll(consumer, latest)
                     && latest.containsKey("7001") && latest.containsKey("7002"));
+            others.awaitVersion(shipped.version());
+            Classifier shippedClassifier = Classifier.compile(shipped);
+            assertEquals(shippedClassifier.classifyHs6("854140"), others.trade().getCodes());
+            assertTrue(others.trade().getCodes().contains("G.REN.SOLAR"), others.trade().getCodes().toString());
+            assertEquals(9.5e6, others.trade().getValueUsd(), 0.0);
+            assertEquals(shippedClassifier.classifyProdcom8("26112240"), others.production().getCodes());
+            assertEquals(shippedClassifier.classifyCategories(List.of("Solar")), others.round().getCodes());
+            assertTrue(others.round().getPeVc());
             ClassifiedPatent first = latest.get("7001");
             assertEquals(shipped.version(), first.getConcordanceVersion());
             assertEquals(List.of("BE", "ZZ"), first.getApplicantCountries());
@@ -104,7 +130,7 @@ class ClassifierServiceIT {
                     .then().statusCode(200)
                     .body("version", equalTo(loaded.version()))
                     .body("name", equalTo("rooftop.csv"))
-                    .body("rules", equalTo(2));
+                    .body("rules", equalTo(5));
 
             // The answer came once every task had re-emitted its applications: they are on the topic.
             await().atMost(Duration.ofSeconds(30)).until(() -> poll(consumer, latest)
@@ -112,13 +138,26 @@ class ClassifierServiceIT {
                     && loaded.version().equals(latest.get("7002").getConcordanceVersion()));
             assertEquals(List.of("G.REN", "G.REN.SOLAR", "REN"), latest.get("7001").getCodes());
             assertEquals(List.of(), latest.get("7002").getCodes());
+            others.awaitVersion(loaded.version());
+            assertEquals(List.of("DIGI"), others.trade().getCodes());
+            assertEquals(List.of("DIGI"), others.production().getCodes());
+            assertEquals(List.of("DIGI"), others.round().getCodes());
 
             given().when().get("/api/concordance").then().statusCode(200)
                     .body("version", equalTo(loaded.version()))
                     .body("name", equalTo("rooftop.csv"))
                     .body("shippedDefault", equalTo(false))
                     .body("rulesPerScheme.IPC", equalTo(1))
+                    .body("rulesPerScheme.HS6", equalTo(1))
                     .body("appliedEverywhere", equalTo(true));
+            // Every task of the four sources' sub-topologies applied it: one per partition of
+            // emi.patstat.applications (4), emi.comtrade.flows, emi.prodcom.observations, emi.crunchbase.rounds (2 each).
+            Map<String, String> appliedByTask = given().when().get("/api/concordance").then().extract()
+                    .jsonPath().getMap("appliedByLocalTasks", String.class, String.class);
+            assertEquals(10, appliedByTask.size(), appliedByTask.toString());
+            assertEquals(4, appliedByTask.keySet().stream().map(task -> task.substring(0, task.indexOf('_')))
+                    .collect(Collectors.toSet()).size(), appliedByTask.toString());
+            assertTrue(appliedByTask.values().stream().allMatch(loaded.version()::equals), appliedByTask.toString());
             given().when().get("/api/concordance/applied?version=" + loaded.version()).then().statusCode(200)
                     .body("applied", equalTo(true)).body("state", equalTo("RUNNING"));
 
@@ -131,6 +170,9 @@ class ClassifierServiceIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> topics = admin.listTopics().names().get();
             assertTrue(topics.contains("emi-classifier-classifier-progress-changelog"), topics.toString());
+            assertTrue(topics.contains("emi-classifier-trade-classifier-progress-changelog"), topics.toString());
+            assertFalse(topics.contains("emi-classifier-comtrade-flows-changelog"),
+                    "the source topic is the trade table's changelog: " + topics);
             assertFalse(topics.contains("emi-classifier-patstat-applications-changelog"),
                     "the source topic is the applications table's changelog: " + topics);
         }
@@ -184,5 +226,99 @@ class ClassifierServiceIT {
         }
         return PatentApplication.newBuilder().setApplnId(id).setAuthority("WO").setEarliestFilingYear(2021)
                 .setApplicants(applicants).setIpcSymbols(ipc).setTitle(title).setSourceRelease("it-release").build();
+    }
+
+    /** The trade, production and investment side of the test: one record of each, and their classified versions. */
+    private final class OtherSources implements AutoCloseable {
+
+        private final AvroSerdes avro;
+        private final KafkaConsumer<String, ClassifiedTrade> tradeConsumer;
+        private final KafkaConsumer<String, ClassifiedProduction> productionConsumer;
+        private final KafkaConsumer<String, ClassifiedRound> roundConsumer;
+        private final Map<String, ClassifiedTrade> trade = new HashMap<>();
+        private final Map<String, ClassifiedProduction> production = new HashMap<>();
+        private final Map<String, ClassifiedRound> rounds = new HashMap<>();
+
+        OtherSources(AvroSerdes avro) {
+            this.avro = avro;
+            tradeConsumer = consumerOf(avro.valueSerde(ClassifiedTrade.class).deserializer(), Topics.TRADE_CLASSIFIED);
+            productionConsumer = consumerOf(avro.valueSerde(ClassifiedProduction.class).deserializer(),
+                    Topics.PRODUCTION_CLASSIFIED);
+            roundConsumer = consumerOf(avro.valueSerde(ClassifiedRound.class).deserializer(),
+                    Topics.INVESTMENT_CLASSIFIED);
+        }
+
+        void send() {
+            Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all");
+            try (KafkaProducer<String, TradeFlow> flows = new KafkaProducer<>(config, new StringSerializer(),
+                            avro.valueSerde(TradeFlow.class).serializer());
+                    KafkaProducer<String, ProductionObservation> observations = new KafkaProducer<>(config,
+                            new StringSerializer(), avro.valueSerde(ProductionObservation.class).serializer());
+                    KafkaProducer<String, FundingRound> fundingRounds = new KafkaProducer<>(config,
+                            new StringSerializer(), avro.valueSerde(FundingRound.class).serializer())) {
+                flows.send(new ProducerRecord<>(Topics.COMTRADE_FLOWS, TRADE_KEY, TradeFlow.newBuilder()
+                        .setRefYear(2021).setReporterIso3("BEL").setReporterCountry("BE").setFlowCode("X")
+                        .setPartnerCode(0).setCmdCode("854140").setCustomsCode("C00").setMotCode("0")
+                        .setPrimaryValue(9.5e6).setSourceRelease("it-comtrade").build()));
+                observations.send(new ProducerRecord<>(Topics.PRODCOM_OBSERVATIONS, PRODUCTION_KEY,
+                        ProductionObservation.newBuilder().setReporter("BE").setCountry("BE").setProduct("26112240")
+                                .setIndicator("PRODVAL").setYear(2021).setValueEur(1.25e6)
+                                .setSourceRelease("it-prodcom").build()));
+                fundingRounds.send(new ProducerRecord<>(Topics.CRUNCHBASE_ROUNDS, ROUND_KEY,
+                        FundingRound.newBuilder().setRoundUuid(ROUND_KEY).setOrgUuid("org-it").setCountry("BE")
+                                .setCountryIso3("BEL").setCategories(List.of("Solar")).setInvestmentType("series_a")
+                                .setAnnouncedOn("2021-03-04").setYear(2021).setRaisedAmountUsd(2e6)
+                                .setSourceRelease("it-crunchbase").build()));
+            }
+        }
+
+        /** Waits until the record of each source came out classified under {@code version}. */
+        void awaitVersion(String version) {
+            await().atMost(PROPAGATION).until(() -> {
+                drain(tradeConsumer, trade);
+                drain(productionConsumer, production);
+                drain(roundConsumer, rounds);
+                return trade.get(TRADE_KEY) != null && version.equals(trade.get(TRADE_KEY).getConcordanceVersion())
+                        && production.get(PRODUCTION_KEY) != null
+                        && version.equals(production.get(PRODUCTION_KEY).getConcordanceVersion())
+                        && rounds.get(ROUND_KEY) != null && version.equals(rounds.get(ROUND_KEY).getConcordanceVersion());
+            });
+        }
+
+        ClassifiedTrade trade() {
+            return trade.get(TRADE_KEY);
+        }
+
+        ClassifiedProduction production() {
+            return production.get(PRODUCTION_KEY);
+        }
+
+        ClassifiedRound round() {
+            return rounds.get(ROUND_KEY);
+        }
+
+        private <V> KafkaConsumer<String, V> consumerOf(Deserializer<V> deserializer, String topic) {
+            Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.GROUP_ID_CONFIG, "classifier-it-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer);
+            consumer.subscribe(List.of(topic));
+            return consumer;
+        }
+
+        private static <V> void drain(KafkaConsumer<String, V> consumer, Map<String, V> latest) {
+            for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+                latest.put(record.key(), record.value());
+            }
+        }
+
+        @Override
+        public void close() {
+            tradeConsumer.close();
+            productionConsumer.close();
+            roundConsumer.close();
+        }
     }
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.emistreams.classifier.rules.Classifier;
-import eu.emistreams.classifier.rules.Dimension;
-import eu.emistreams.classifier.rules.EmiCodes;
 import eu.emistreams.classifier.rules.Rule;
 import eu.emistreams.classifier.rules.RuleSet;
 import eu.emistreams.classifier.rules.Scheme;
+import eu.emistreams.events.codes.Dimension;
+import eu.emistreams.events.codes.EmiCodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,12 +32,12 @@ class ShippedConcordanceTest {
 
     @Test
     void everyCodeHasIpcKeywordAndCrunchbaseRules() {
-        for (String code : EmiCodes.all()) {
+        for (String code : EmiCodes.ALL) {
             Set<Scheme> schemes = schemesOf(code);
             assertTrue(schemes.contains(Scheme.IPC), code + " has no IPC rule");
             assertTrue(schemes.contains(Scheme.KEYWORD), code + " has no KEYWORD rule");
         }
-        for (String code : EmiCodes.all()) {
+        for (String code : EmiCodes.ALL) {
             if (!Set.of("D.MNP").contains(code)) {
                 assertTrue(schemesOf(code).contains(Scheme.CB_CATEGORY), code + " has no CB_CATEGORY rule");
             }
@@ -93,7 +93,7 @@ class ShippedConcordanceTest {
                 rowsByCode.get(current).add(line);
             }
         }
-        assertEquals(EmiCodes.all(), Set.copyOf(rowsByCode.keySet()));
+        assertEquals(Set.copyOf(EmiCodes.ALL), Set.copyOf(rowsByCode.keySet()));
         List<String> undocumented = new ArrayList<>();
         for (Rule rule : SHIPPED.rules()) {
             boolean documented = rowsByCode.get(rule.code()).stream()

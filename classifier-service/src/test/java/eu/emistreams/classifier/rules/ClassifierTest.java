@@ -2,6 +2,7 @@ package eu.emistreams.classifier.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import eu.emistreams.events.codes.EmiCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,7 +156,7 @@ class ClassifierTest {
         List<String> phrases = List.of("solar", "solar cell", "solar cells", "cell", "x-ray", "x", "e-commerce",
                 "3d printing", "wind turbine", "a b", "robot", "robots", "ab", "b_c", "c");
         StringBuilder rules = new StringBuilder();
-        String[] codes = EmiCodes.all().toArray(String[]::new);
+        String[] codes = EmiCodes.ALL.toArray(String[]::new);
         for (int i = 0; i < phrases.size(); i++) {
             rules.append("KEYWORD,").append(phrases.get(i)).append(',')
                     .append(EmiCodes.dimensionOf(codes[i]).orElseThrow()).append(',').append(codes[i]).append('\n');

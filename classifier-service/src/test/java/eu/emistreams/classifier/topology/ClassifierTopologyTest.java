@@ -124,7 +124,7 @@ class ClassifierTopologyTest {
         driver.advanceWallClockTime(CHECK);
         assertTrue(classified.isEmpty());
         assertEquals(SHIPPED.version(), applied.versionOf("0_0").orElseThrow());
-        assertEquals(SHIPPED.version(), progressStore().get(PatentClassificationProcessor.APPLIED));
+        assertEquals(SHIPPED.version(), progressStore().get(ClassificationProcessor.APPLIED));
     }
 
     @Test
@@ -190,8 +190,8 @@ class ClassifierTopologyTest {
             assertEquals(check == 3, applied.versionOf("0_0").orElseThrow().equals(LOADED.version()), "after check " + check);
         }
         assertEquals(List.of("1", "2", "3", "4", "5"), keys);
-        assertNull(progressStore().get(PatentClassificationProcessor.CURSOR));
-        assertNull(progressStore().get(PatentClassificationProcessor.REAPPLYING));
+        assertNull(progressStore().get(ClassificationProcessor.CURSOR));
+        assertNull(progressStore().get(ClassificationProcessor.REAPPLYING));
     }
 
     @Test
@@ -272,8 +272,7 @@ class ClassifierTopologyTest {
     }
 
     private static ClassifierSerdes serdes() {
-        return new ClassifierSerdes(AvroBinarySerde.of(PatentApplication.class), AvroBinarySerde.of(Concordance.class),
-                AvroBinarySerde.of(ClassifiedPatent.class));
+        return ClassifierSerdes.of(AvroBinarySerde::of);
     }
 
     private KeyValueStore<String, ?> applicationsStore() {

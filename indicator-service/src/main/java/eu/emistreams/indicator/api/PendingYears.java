@@ -1,11 +1,13 @@
 package eu.emistreams.indicator.api;
 
-import eu.emistreams.indicator.topology.PatentIndicatorTopology;
+import eu.emistreams.indicator.topology.IndicatorTopology;
 import eu.emistreams.indicator.topology.YearStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -15,9 +17,10 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The years of this instance whose sums changed and whose indicators are not yet published. Input
- * offsets are committed before the publication punctuator runs, so consumer lag alone cannot tell
- * that the indicator stage is done; an empty list can.
+ * The years of this instance whose sums changed and whose indicators are not yet published, per
+ * indicator family (patent, trade, production, investment). Input offsets are committed before the
+ * publication punctuators run, so consumer lag alone cannot tell that the indicator stage is done;
+ * empty lists can.
  */
 @ApplicationScoped
 public class PendingYears {
@@ -28,12 +31,14 @@ public class PendingYears {
     @Inject
     KafkaStreams streams;
 
-    /** The pending years, or empty when the store cannot be queried (starting, rebalancing). */
-    public Optional<List<Integer>> list() {
+    /** The pending years per family, or empty when a store cannot be queried (starting, rebalancing). */
+    public Optional<Map<String, List<Integer>>> list() {
         long backoff = FIRST_BACKOFF_MS;
         for (int attempt = 1; ; attempt++) {
             try {
-                return Optional.of(read());
+                Map<String, List<Integer>> pending = new LinkedHashMap<>();
+                IndicatorTopology.YEAR_STATUS_STORES.forEach((family, store) -> pending.put(family, read(store)));
+                return Optional.of(pending);
             } catch (InvalidStateStoreException notReady) {
                 if (attempt == ATTEMPTS) {
                     return Optional.empty();
@@ -46,9 +51,9 @@ public class PendingYears {
         }
     }
 
-    private List<Integer> read() {
+    private List<Integer> read(String storeName) {
         ReadOnlyKeyValueStore<Integer, YearStatus> store = streams.store(StoreQueryParameters.fromNameAndType(
-                PatentIndicatorTopology.YEAR_STATUS_STORE, QueryableStoreTypes.<Integer, YearStatus>keyValueStore()));
+                storeName, QueryableStoreTypes.<Integer, YearStatus>keyValueStore()));
         List<Integer> pending = new ArrayList<>();
         try (KeyValueIterator<Integer, YearStatus> all = store.all()) {
             all.forEachRemaining(entry -> {

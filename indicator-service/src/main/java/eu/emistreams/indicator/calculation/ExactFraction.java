@@ -45,6 +45,14 @@ public record ExactFraction(BigInteger numerator, BigInteger denominator) implem
         return of(integer, 1);
     }
 
+    /** The exact value of a decimal (a sum of doubles' exact values is one). */
+    public static ExactFraction of(BigDecimal decimal) {
+        if (decimal.scale() <= 0) {
+            return new ExactFraction(decimal.toBigIntegerExact(), BigInteger.ONE);
+        }
+        return new ExactFraction(decimal.unscaledValue(), BigInteger.TEN.pow(decimal.scale()));
+    }
+
     public ExactFraction plus(ExactFraction other) {
         if (denominator.equals(other.denominator)) {
             return new ExactFraction(numerator.add(other.numerator), denominator);

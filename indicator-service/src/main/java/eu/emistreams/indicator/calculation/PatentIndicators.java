@@ -1,5 +1,6 @@
 package eu.emistreams.indicator.calculation;
 
+import eu.emistreams.events.codes.EmiCodes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +17,6 @@ public final class PatentIndicators {
     public static final String WORLD_SHARE = "patent.world_share";
     public static final String EU27_RANK = "patent.eu27_rank";
 
-    /** One indicator value of the year, exact. */
-    public record IndicatorPoint(String indicator, String country, String code, ExactFraction value) {
-    }
-
     private PatentIndicators() {
     }
 
@@ -33,7 +30,7 @@ public final class PatentIndicators {
             return List.of();
         }
         Map<String, ExactFraction> allCodes = sums.ofCode(YearSums.ALL_CODES);
-        SortedSet<String> countries = new TreeSet<>(IndicatorCodes.EU27);
+        SortedSet<String> countries = new TreeSet<>(EmiCodes.EU27);
         allCodes.forEach((country, weight) -> {
             if (!YearSums.WORLD.equals(country) && weight.signum() > 0) {
                 countries.add(country);
@@ -41,7 +38,7 @@ public final class PatentIndicators {
         });
 
         List<IndicatorPoint> points = new ArrayList<>();
-        for (String code : IndicatorCodes.ALL) {
+        for (String code : EmiCodes.ALL) {
             ExactFraction world = sums.get(code, YearSums.WORLD);
             Map<String, BigDecimal> euWorldShares = new HashMap<>();
             for (String country : countries) {
@@ -51,7 +48,7 @@ public final class PatentIndicators {
                 points.add(new IndicatorPoint(COUNTRY_SHARE, country, code,
                         count.percentOf(sums.get(YearSums.ALL_CODES, country))));
                 points.add(new IndicatorPoint(WORLD_SHARE, country, code, worldShare));
-                if (IndicatorCodes.EU27.contains(country)) {
+                if (EmiCodes.EU27.contains(country)) {
                     euWorldShares.put(country, worldShare.rounded());
                 }
             }

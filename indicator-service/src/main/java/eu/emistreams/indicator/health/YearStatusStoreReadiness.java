@@ -3,14 +3,17 @@ package eu.emistreams.indicator.health;
 import eu.emistreams.indicator.api.PendingYears;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the store served by {@code GET /api/pending} is queryable. */
+/** Ready once every store served by {@code GET /api/pending} is queryable. */
 @Readiness
 @ApplicationScoped
 public class YearStatusStoreReadiness implements HealthCheck {
+
+    static final String NAME = "year status stores";
 
     @Inject
     PendingYears pendingYears;
@@ -18,8 +21,9 @@ public class YearStatusStoreReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return pendingYears.list()
-                .map(years -> HealthCheckResponse.named("patent-year-status store")
-                        .up().withData("pendingYears", years.size()).build())
-                .orElseGet(() -> HealthCheckResponse.down("patent-year-status store"));
+                .map(byFamily -> HealthCheckResponse.named(NAME).up()
+                        .withData("pendingYears", byFamily.values().stream().mapToLong(List::size).sum())
+                        .build())
+                .orElseGet(() -> HealthCheckResponse.down(NAME));
     }
 }

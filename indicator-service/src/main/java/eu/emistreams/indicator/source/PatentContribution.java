@@ -1,8 +1,8 @@
 package eu.emistreams.indicator.source;
 
 import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.events.codes.EmiCodes;
 import eu.emistreams.indicator.calculation.ExactFraction;
-import eu.emistreams.indicator.calculation.IndicatorCodes;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +10,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * What one counted application adds to the sums of its year: the applicants per country (of
@@ -28,8 +27,6 @@ public record PatentContribution(
     /** {@code earliest_filing_year} of an application whose priority year is unknown. */
     public static final int UNKNOWN_YEAR = 9999;
 
-    private static final Pattern ALPHA_2 = Pattern.compile("[A-Z]{2}");
-
     public PatentContribution {
         applicantsByCountry = Collections.unmodifiableSortedMap(new TreeMap<>(applicantsByCountry));
         codes = Collections.unmodifiableSortedSet(new TreeSet<>(codes));
@@ -45,11 +42,11 @@ public record PatentContribution(
         }
         SortedMap<String, Integer> byCountry = new TreeMap<>();
         for (String country : patent.getApplicantCountries()) {
-            byCountry.merge(normalisedCountry(country), 1, Integer::sum);
+            byCountry.merge(CountedCountry.of(country), 1, Integer::sum);
         }
         int applicantCount = patent.getApplicantCountries().size();
         if (applicantCount == 0) {
-            byCountry.put(IndicatorCodes.UNKNOWN_COUNTRY, 1);
+            byCountry.put(EmiCodes.UNKNOWN_COUNTRY, 1);
             applicantCount = 1;
         }
         return Optional.of(new PatentContribution(patent.getYear(), applicantCount, byCountry,
@@ -64,25 +61,11 @@ public record PatentContribution(
         return weights;
     }
 
-    /** The classifier already sends ISO alpha-2 or ZZ; anything else must not become a country. */
-    private static String normalisedCountry(String country) {
-        String code = country == null ? "" : country.trim().toUpperCase(java.util.Locale.ROOT);
-        return ALPHA_2.matcher(code).matches() ? code : IndicatorCodes.UNKNOWN_COUNTRY;
-    }
-
     /**
      * The codes of §1 the application carries, each parent added once for a child. Codes outside
      * §1 are published for by no indicator, so they are not summed.
      */
     private static SortedSet<String> countedCodes(ClassifiedPatent patent) {
-        SortedSet<String> codes = new TreeSet<>();
-        for (String code : patent.getCodes()) {
-            for (String c = code; c != null; c = IndicatorCodes.parentOf(c)) {
-                if (IndicatorCodes.isKnown(c)) {
-                    codes.add(c);
-                }
-            }
-        }
-        return codes;
+        return EmiCodes.withParents(patent.getCodes());
     }
 }

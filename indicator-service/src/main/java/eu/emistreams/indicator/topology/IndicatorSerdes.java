@@ -2,6 +2,9 @@ package eu.emistreams.indicator.topology;
 
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.events.classified.ClassifiedProduction;
+import eu.emistreams.events.classified.ClassifiedRound;
+import eu.emistreams.events.classified.ClassifiedTrade;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import org.apache.kafka.common.serialization.Serde;
@@ -13,12 +16,18 @@ import org.apache.kafka.common.serialization.Serde;
 public record IndicatorSerdes(
         Serde<ClassifiedPatent> classifiedPatent,
         Serde<IndicatorKey> indicatorKey,
-        Serde<IndicatorValue> indicatorValue) {
+        Serde<IndicatorValue> indicatorValue,
+        Serde<ClassifiedTrade> classifiedTrade,
+        Serde<ClassifiedProduction> classifiedProduction,
+        Serde<ClassifiedRound> classifiedRound) {
 
     public static IndicatorSerdes registry(AvroSerdes avro) {
         return new IndicatorSerdes(
                 avro.valueSerde(ClassifiedPatent.class),
                 avro.keySerde(IndicatorKey.class),
-                avro.valueSerde(IndicatorValue.class));
+                avro.valueSerde(IndicatorValue.class),
+                avro.valueSerde(ClassifiedTrade.class),
+                avro.valueSerde(ClassifiedProduction.class),
+                avro.valueSerde(ClassifiedRound.class));
     }
 }

@@ -2,6 +2,7 @@ package eu.emistreams.indicator.topology;
 
 import eu.emistreams.indicator.calculation.ExactFraction;
 import eu.emistreams.indicator.source.PatentContribution;
+import eu.emistreams.indicator.source.SumContribution;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -9,7 +10,9 @@ import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -55,6 +58,66 @@ public final class InternalSerdes {
             out.writeLong(status.dirtySinceMs());
             out.writeLong(status.lastChangeMs());
         }, in -> new YearStatus(readNullableString(in), readNullableString(in), in.readLong(), in.readLong()));
+    }
+
+    /** An exact decimal of any size and scale. */
+    public static Serde<BigDecimal> decimal() {
+        return binary(InternalSerdes::writeDecimal, InternalSerdes::readDecimal);
+    }
+
+    public static Serde<SumContribution> sumContribution() {
+        return binary((out, contribution) -> {
+            out.writeInt(contribution.years().size());
+            for (int year : contribution.years()) {
+                out.writeInt(year);
+            }
+            writeAmounts(out, contribution.amounts());
+            writeNullableString(out, contribution.sourceRelease());
+            writeNullableString(out, contribution.concordanceVersion());
+        }, in -> {
+            SortedSet<Integer> years = new TreeSet<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                years.add(in.readInt());
+            }
+            return new SumContribution(years, readAmounts(in), readNullableString(in), readNullableString(in));
+        });
+    }
+
+    public static Serde<SumDelta> sumDelta() {
+        return binary((out, delta) -> {
+            out.writeInt(delta.year());
+            writeAmounts(out, delta.changes());
+            out.writeBoolean(delta.counts());
+            writeNullableString(out, delta.sourceRelease());
+            writeNullableString(out, delta.concordanceVersion());
+        }, in -> new SumDelta(in.readInt(), readAmounts(in), in.readBoolean(), readNullableString(in),
+                readNullableString(in)));
+    }
+
+    private static void writeAmounts(DataOutput out, Map<String, BigDecimal> amounts) throws IOException {
+        out.writeInt(amounts.size());
+        for (Map.Entry<String, BigDecimal> amount : amounts.entrySet()) {
+            out.writeUTF(amount.getKey());
+            writeDecimal(out, amount.getValue());
+        }
+    }
+
+    private static SortedMap<String, BigDecimal> readAmounts(DataInput in) throws IOException {
+        SortedMap<String, BigDecimal> amounts = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            amounts.put(in.readUTF(), readDecimal(in));
+        }
+        return amounts;
+    }
+
+    private static void writeDecimal(DataOutput out, BigDecimal value) throws IOException {
+        out.writeInt(value.scale());
+        writeBigInteger(out, value.unscaledValue());
+    }
+
+    private static BigDecimal readDecimal(DataInput in) throws IOException {
+        int scale = in.readInt();
+        return new BigDecimal(readBigInteger(in), scale);
     }
 
     private static void writeFraction(DataOutput out, ExactFraction fraction) throws IOException {

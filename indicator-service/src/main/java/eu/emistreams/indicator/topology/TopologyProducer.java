@@ -9,7 +9,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Hands Quarkus the patent indicator topology, wired to the registry-backed Avro serdes. */
+/** Hands Quarkus the indicator topology of every source, wired to the registry-backed Avro serdes. */
 @ApplicationScoped
 public class TopologyProducer {
 
@@ -48,7 +48,7 @@ public class TopologyProducer {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, topologyOptimization);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, ensureExplicitNaming);
-        return PatentIndicatorTopology.topology(config,
+        return IndicatorTopology.topology(config,
                 IndicatorSerdes.registry(new AvroSerdes(registryUrl)),
                 new PublicationSchedule(checkInterval, quietPeriod, maxDelay),
                 stateStores);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.indicator.calculation.PatentIndicators.IndicatorPoint;
+import eu.emistreams.events.codes.EmiCodes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ class PatentIndicatorsTest {
                 .collect(Collectors.groupingBy(IndicatorPoint::code,
                         Collectors.mapping(IndicatorPoint::country, Collectors.toSet())));
         assertEquals(Set.of("D.AI"), rankedCountriesByCode.keySet(), "no rank where P(W, k, y) = 0");
-        assertEquals(IndicatorCodes.EU27, new java.util.TreeSet<>(rankedCountriesByCode.get("D.AI")));
+        assertEquals(EmiCodes.EU27, new java.util.TreeSet<>(rankedCountriesByCode.get("D.AI")));
         assertTrue(points.stream().filter(p -> p.indicator().equals(PatentIndicators.EU27_RANK))
                 .allMatch(p -> p.value().equals(ExactFraction.ONE)), "27 zeros tie at rank 1");
         Map<String, ExactFraction> byKey = byKey(points);

@@ -54,6 +54,9 @@ final class AvroBinarySerde {
         return new IndicatorSerdes(
                 of(eu.emistreams.events.classified.ClassifiedPatent.class),
                 of(eu.emistreams.events.indicator.IndicatorKey.class),
-                of(eu.emistreams.events.indicator.IndicatorValue.class));
+                of(eu.emistreams.events.indicator.IndicatorValue.class),
+                of(eu.emistreams.events.classified.ClassifiedTrade.class),
+                of(eu.emistreams.events.classified.ClassifiedProduction.class),
+                of(eu.emistreams.events.classified.ClassifiedRound.class));
     }
 }

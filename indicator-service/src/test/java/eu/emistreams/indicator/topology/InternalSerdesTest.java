@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import eu.emistreams.indicator.calculation.ExactFraction;
 import eu.emistreams.indicator.source.PatentContribution;
+import eu.emistreams.indicator.source.SumContribution;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Set;
@@ -57,5 +59,21 @@ class InternalSerdesTest {
         bytes[0] = 9;
         assertThrows(SerializationException.class,
                 () -> InternalSerdes.contribution().deserializer().deserialize("t", bytes));
+    }
+
+    @Test
+    void decimalsContributionsAndSumDeltasSurvive() {
+        BigDecimal exact = new BigDecimal(0.1).add(new BigDecimal("-123456789012345678901234567890.5"));
+        assertEquals(exact, roundTrip(InternalSerdes.decimal(), exact));
+        assertEquals(new BigDecimal("1E+12"), roundTrip(InternalSerdes.decimal(), new BigDecimal("1E+12")));
+
+        SumContribution contribution = new SumContribution(new TreeSet<>(Set.of(0, 2019)),
+                new TreeMap<>(Map.of("*|BE|rounds", BigDecimal.ONE, "D.AI|BE|usd", new BigDecimal(2.5e6))), "R1", null);
+        assertEquals(contribution, roundTrip(InternalSerdes.sumContribution(), contribution));
+
+        SumDelta counts = new SumDelta(2019, new TreeMap<>(Map.of("D.AI|BE|usd", exact)), true, "R1", "c1");
+        SumDelta leaves = new SumDelta(0, new TreeMap<>(), false, null, null);
+        assertEquals(counts, roundTrip(InternalSerdes.sumDelta(), counts));
+        assertEquals(leaves, roundTrip(InternalSerdes.sumDelta(), leaves));
     }
 }

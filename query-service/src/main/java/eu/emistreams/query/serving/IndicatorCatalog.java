@@ -1,5 +1,6 @@
 package eu.emistreams.query.serving;
 
+import eu.emistreams.events.codes.EmiCodes;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,16 +15,8 @@ public final class IndicatorCatalog {
             "production.value", "production.tech_share", "production.eu_share",
             "investment.pe_vc_usd", "investment.rounds");
 
-    public static final Set<String> ECOSYSTEM_CODES = Set.of(
-            "AERO", "AGRI", "CONS", "CCI", "DIGI", "ELEC", "EII", "REN", "HEAL", "MOB", "PROX", "RETA", "TEXT", "TOUR");
-
-    public static final Set<String> TECHNOLOGY_CODES = Set.of(
-            "G.AMN", "G.BIO", "G.ESE", "G.REN", "G.REN.SOLAR", "G.REN.WIND", "G.REN.OTHER",
-            "D.AMR", "D.AMR.AM", "D.AMR.ROB", "D.AI", "D.BD", "D.SEC", "D.MOB", "D.IOT",
-            "D.MNP", "D.MNP.MNE", "D.MNP.PHO");
-
     /** The code of applicants whose country is unknown or not a valid ISO code. */
-    public static final String UNKNOWN_COUNTRY = "ZZ";
+    public static final String UNKNOWN_COUNTRY = EmiCodes.UNKNOWN_COUNTRY;
 
     public static final Set<String> COUNTRIES = countries();
 
@@ -33,8 +26,9 @@ public final class IndicatorCatalog {
     private IndicatorCatalog() {
     }
 
+    /** An ecosystem or technology code of indicators.md §1. */
     public static boolean isCode(String code) {
-        return ECOSYSTEM_CODES.contains(code) || TECHNOLOGY_CODES.contains(code);
+        return EmiCodes.isCode(code);
     }
 
     /** The ISO code meant by a common non-ISO code (Eurostat's EL for Greece), if there is one. */

@@ -4,12 +4,7 @@ import eu.emistreams.classifier.concordance.ConcordanceRecords;
 import eu.emistreams.classifier.rules.Classifier;
 import eu.emistreams.classifier.rules.MalformedConcordanceException;
 import eu.emistreams.events.Topics;
-import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.concordance.Concordance;
-import eu.emistreams.events.patstat.Applicant;
-import eu.emistreams.events.patstat.PatentApplication;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,75 +16,79 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.jboss.logging.Logger;
 
 /**
- * Classifies each application upsert under the concordance in force and, when that concordance
- * changes, re-emits every application of the task's store under the new one, in batches, before
+ * Classifies each upsert of one source under the concordance in force and, when that concordance
+ * changes, re-emits every record of the task's store under the new one, in batches, before
  * recording the new version as applied. Downstream treats every emission as an upsert of the
- * application, so a re-emission replaces and never adds.
+ * record, so a re-emission replaces and never adds. A tombstone, or a record the source's rules do
+ * not count, goes out as a tombstone.
  *
  * <p>The concordance in force is read from the global store on a wall-clock punctuation, not per
  * record: reading it deserialises the whole rule set.
  */
-final class PatentClassificationProcessor implements Processor<String, PatentApplication, String, ClassifiedPatent> {
+final class ClassificationProcessor<V, C> implements Processor<String, V, String, C> {
 
-    /** Progress store key: the version every application of the task was last emitted under. */
+    /** Progress store key: the version every record of the task was last emitted under. */
     static final String APPLIED = "applied";
     /** Progress store key: the version a re-classification under way is applying. */
     static final String REAPPLYING = "reapplying";
     /** Progress store key: the last key re-emitted by the re-classification under way. */
     static final String CURSOR = "cursor";
 
-    private static final Logger LOG = Logger.getLogger(PatentClassificationProcessor.class);
+    private static final Logger LOG = Logger.getLogger(ClassificationProcessor.class);
 
+    private final ClassifiedSource<V, C> source;
     private final Classifier shipped;
     private final AppliedConcordances applied;
     private final ReclassificationSettings settings;
 
-    private ProcessorContext<String, ClassifiedPatent> context;
+    private ProcessorContext<String, C> context;
     private String taskId;
-    private KeyValueStore<String, ValueAndTimestamp<PatentApplication>> applications;
+    private KeyValueStore<String, ValueAndTimestamp<V>> records;
     private KeyValueStore<String, String> progress;
     private KeyValueStore<String, ValueAndTimestamp<Concordance>> concordances;
     private Classifier inForce;
     /** The published record {@link #inForce} was compiled from, or refused; null for the shipped rules. */
     private Concordance lastRecordSeen;
 
-    PatentClassificationProcessor(Classifier shipped, AppliedConcordances applied, ReclassificationSettings settings) {
+    ClassificationProcessor(ClassifiedSource<V, C> source, Classifier shipped, AppliedConcordances applied,
+            ReclassificationSettings settings) {
+        this.source = source;
         this.shipped = shipped;
         this.applied = applied;
         this.settings = settings;
     }
 
     @Override
-    public void init(ProcessorContext<String, ClassifiedPatent> context) {
+    public void init(ProcessorContext<String, C> context) {
         this.context = context;
         this.taskId = context.taskId().toString();
-        this.applications = context.getStateStore(ClassifierTopology.APPLICATIONS_STORE);
-        this.progress = context.getStateStore(ClassifierTopology.PROGRESS_STORE);
+        this.records = context.getStateStore(source.tableStore());
+        this.progress = context.getStateStore(source.progressStore());
         this.concordances = context.getStateStore(ClassifierTopology.CONCORDANCE_STORE);
         this.inForce = readConcordanceInForce();
         String appliedVersion = progress.get(APPLIED);
-        if (appliedVersion == null && isEmpty(applications)) {
+        if (appliedVersion == null && isEmpty(records)) {
             // A new task: everything it will emit is classified under the rules in force from now on.
             appliedVersion = inForce.version();
             progress.put(APPLIED, appliedVersion);
         }
         if (appliedVersion == null) {
-            applied.forget(taskId);
+            applied.forget(taskId, source.classifyName());
         } else {
-            applied.applied(taskId, appliedVersion);
+            applied.applied(taskId, source.classifyName(), appliedVersion);
         }
         context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> reclassifyIfChanged(now));
     }
 
     @Override
-    public void process(Record<String, PatentApplication> record) {
-        PatentApplication application = record.value();
-        context.forward(record.withValue(application == null ? null : classify(application, inForce)));
+    public void process(Record<String, V> record) {
+        V value = record.value();
+        context.forward(record.withValue(value == null ? null : source.classify(value, inForce)));
     }
 
     @Override
     public void close() {
-        applied.forget(taskId);
+        applied.forget(taskId, source.classifyName());
     }
 
     /**
@@ -100,28 +99,28 @@ final class PatentClassificationProcessor implements Processor<String, PatentApp
         inForce = readConcordanceInForce();
         String target = inForce.version();
         if (target.equals(progress.get(APPLIED))) {
-            applied.applied(taskId, target);
+            applied.applied(taskId, source.classifyName(), target);
             return;
         }
         String cursor = null;
         if (target.equals(progress.get(REAPPLYING))) {
             cursor = progress.get(CURSOR);
         } else {
-            LOG.infof("task %s: re-classifying its applications under concordance %s", taskId, target);
+            LOG.infof("task %s: re-classifying its %s under concordance %s", taskId, source.tableStore(), target);
             progress.put(REAPPLYING, target);
             progress.delete(CURSOR);
         }
         int emitted = 0;
         String lastKey = null;
         boolean finished;
-        try (KeyValueIterator<String, ValueAndTimestamp<PatentApplication>> entries =
-                cursor == null ? applications.all() : applications.range(cursor, null)) {
+        try (KeyValueIterator<String, ValueAndTimestamp<V>> entries =
+                cursor == null ? records.all() : records.range(cursor, null)) {
             while (emitted < settings.batchSize() && entries.hasNext()) {
-                KeyValue<String, ValueAndTimestamp<PatentApplication>> entry = entries.next();
+                KeyValue<String, ValueAndTimestamp<V>> entry = entries.next();
                 if (entry.key.equals(cursor) || entry.value == null || entry.value.value() == null) {
                     continue;
                 }
-                context.forward(new Record<>(entry.key, classify(entry.value.value(), inForce), now));
+                context.forward(new Record<>(entry.key, source.classify(entry.value.value(), inForce), now));
                 lastKey = entry.key;
                 emitted++;
             }
@@ -131,7 +130,7 @@ final class PatentClassificationProcessor implements Processor<String, PatentApp
             progress.put(APPLIED, target);
             progress.delete(REAPPLYING);
             progress.delete(CURSOR);
-            applied.applied(taskId, target);
+            applied.applied(taskId, source.classifyName(), target);
             LOG.infof("task %s: concordance %s applied", taskId, target);
         } else {
             progress.put(CURSOR, lastKey);
@@ -168,21 +167,5 @@ final class PatentClassificationProcessor implements Processor<String, PatentApp
                     e.getMessage());
             return inForce == null ? shipped : inForce;
         }
-    }
-
-    static ClassifiedPatent classify(PatentApplication application, Classifier classifier) {
-        List<String> countries = new ArrayList<>(application.getApplicants().size());
-        for (Applicant applicant : application.getApplicants()) {
-            countries.add(applicant.getCountry());
-        }
-        return ClassifiedPatent.newBuilder()
-                .setApplnId(application.getApplnId())
-                .setYear(application.getEarliestFilingYear())
-                .setApplicantCountries(countries)
-                .setCodes(classifier.classifyPatent(application.getIpcSymbols(), application.getTitle(),
-                        application.getAbstractText()))
-                .setSourceRelease(application.getSourceRelease())
-                .setConcordanceVersion(classifier.version())
-                .build();
     }
 }
