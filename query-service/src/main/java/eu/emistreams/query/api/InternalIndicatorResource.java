@@ -2,6 +2,7 @@ package eu.emistreams.query.api;
 
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.IndicatorRow;
+import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import eu.emistreams.query.serving.InteractiveQueries;
 import eu.emistreams.query.serving.MalformedParameterException;
 import eu.emistreams.query.serving.RemoteIndicatorClient;
@@ -54,6 +55,25 @@ public class InternalIndicatorResource {
             throw new MalformedParameterException("local", "the internal endpoint answers only local=true");
         }
         return queries.localIndicators(IndicatorFilter.parse(indicator, country, code, year), partitions(partition));
+    }
+
+    @GET
+    @Path("with-provenance")
+    @Operation(summary = "Indicator values of this instance's partitions, with their provenance",
+            description = "Used by the other instances for the fact sheet's source lines; answers from the local store only.")
+    public List<IndicatorRowWithProvenance> localIndicatorsWithProvenance(
+            @QueryParam("local") String local,
+            @QueryParam("partition") List<String> partition,
+            @QueryParam("indicator") List<String> indicator,
+            @QueryParam("country") List<String> country,
+            @QueryParam("code") List<String> code,
+            @QueryParam("year") List<String> year) {
+        QueryParameters.requireOnly(uri, PARAMETERS);
+        if (!"true".equals(local)) {
+            throw new MalformedParameterException("local", "the internal endpoint answers only local=true");
+        }
+        return queries.localIndicatorsWithProvenance(IndicatorFilter.parse(indicator, country, code, year),
+                partitions(partition));
     }
 
     private static Set<Integer> partitions(List<String> values) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -62,6 +64,21 @@ public class InteractiveQueries {
 
     private Optional<HostInfo> self;
 
+    /** What a query answers: rows as the public API serves them, or rows with their provenance. */
+    private record RowKind<R>(BiFunction<IndicatorKey, IndicatorValue, R> toRow, Comparator<R> order, RemoteFetch<R> remote) {
+    }
+
+    @FunctionalInterface
+    private interface RemoteFetch<R> {
+        CompletableFuture<List<R>> fetch(RemoteIndicatorClient client, HostInfo host, IndicatorFilter filter, Set<Integer> partitions);
+    }
+
+    private static final RowKind<IndicatorRow> ROWS =
+            new RowKind<>(IndicatorRow::of, IndicatorRow.ORDER, RemoteIndicatorClient::fetch);
+
+    private static final RowKind<IndicatorRowWithProvenance> ROWS_WITH_PROVENANCE = new RowKind<>(
+            IndicatorRowWithProvenance::of, IndicatorRowWithProvenance::compare, RemoteIndicatorClient::fetchWithProvenance);
+
     @PostConstruct
     void init() {
         self = applicationServer.filter(s -> !s.isBlank()).map(HostInfo::buildFromEndpoint);
@@ -71,7 +88,14 @@ public class InteractiveQueries {
     @Timed(value = "emi.query.indicators", extraTags = {"scope", "cluster"},
             description = "Indicator queries answered from every instance")
     public List<IndicatorRow> indicators(IndicatorFilter filter) {
-        return retry.call("the indicators store", () -> queryEveryInstance(filter));
+        return retry.call("the indicators store", () -> queryEveryInstance(filter, ROWS));
+    }
+
+    /** As {@link #indicators}, each row with the releases and concordance it was computed from. */
+    @Timed(value = "emi.query.indicators", extraTags = {"scope", "cluster-provenance"},
+            description = "Indicator queries with provenance answered from every instance")
+    public List<IndicatorRowWithProvenance> indicatorsWithProvenance(IndicatorFilter filter) {
+        return retry.call("the indicators store", () -> queryEveryInstance(filter, ROWS_WITH_PROVENANCE));
     }
 
     /**
@@ -81,7 +105,14 @@ public class InteractiveQueries {
     @Timed(value = "emi.query.indicators", extraTags = {"scope", "local"},
             description = "Indicator queries answered from this instance's partitions")
     public List<IndicatorRow> localIndicators(IndicatorFilter filter, Set<Integer> partitions) {
-        return retry.call("the local indicators store", () -> queryLocal(filter, partitions));
+        return retry.call("the local indicators store", () -> queryLocal(filter, partitions, ROWS));
+    }
+
+    /** As {@link #localIndicators}, each row with its provenance. */
+    @Timed(value = "emi.query.indicators", extraTags = {"scope", "local-provenance"},
+            description = "Indicator queries with provenance answered from this instance's partitions")
+    public List<IndicatorRowWithProvenance> localIndicatorsWithProvenance(IndicatorFilter filter, Set<Integer> partitions) {
+        return retry.call("the local indicators store", () -> queryLocal(filter, partitions, ROWS_WITH_PROVENANCE));
     }
 
     /** Every ingest report by {@code source/release}, from the global store every instance holds. */
@@ -119,11 +150,11 @@ public class InteractiveQueries {
         }
     }
 
-    private List<IndicatorRow> queryEveryInstance(IndicatorFilter filter) {
+    private <R> List<R> queryEveryInstance(IndicatorFilter filter, RowKind<R> kind) {
         requireStarted();
         if (self.isEmpty()) {
             // Without application.server there is no metadata about other instances: a lone instance.
-            return queryLocal(filter, Set.of());
+            return queryLocal(filter, Set.of(), kind);
         }
         Map<HostInfo, Set<Integer>> owners = activePartitionsByHost();
         Set<Integer> expected = indicatorPartitions.all();
@@ -134,33 +165,34 @@ public class InteractiveQueries {
             throw new StoreUnavailableException("partitions " + unowned + " of the indicators store have no active instance", 1, null);
         }
 
-        Map<HostInfo, CompletableFuture<List<IndicatorRow>>> remoteAnswers = new LinkedHashMap<>();
+        Map<HostInfo, CompletableFuture<List<R>>> remoteAnswers = new LinkedHashMap<>();
         owners.forEach((host, partitions) -> {
             if (!host.equals(self.get())) {
-                remoteAnswers.put(host, remote.fetch(host, filter, partitions));
+                remoteAnswers.put(host, kind.remote().fetch(remote, host, filter, partitions));
             }
         });
-        List<IndicatorRow> rows = new ArrayList<>();
+        List<R> rows = new ArrayList<>();
         Set<Integer> ownPartitions = owners.get(self.get());
         if (ownPartitions != null) {
-            rows.addAll(queryLocal(filter, ownPartitions));
+            rows.addAll(queryLocal(filter, ownPartitions, kind));
         }
         remoteAnswers.forEach((host, answer) -> rows.addAll(await(host, answer)));
-        rows.sort(IndicatorRow.ORDER);
+        rows.sort(kind.order());
         return rows;
     }
 
-    private List<IndicatorRow> queryLocal(IndicatorFilter filter, Set<Integer> partitions) {
+    private <R> List<R> queryLocal(IndicatorFilter filter, Set<Integer> partitions, RowKind<R> kind) {
         requireStarted();
         if (partitions.isEmpty()) {
             return LocalIndicatorQuery.run(streams.store(StoreQueryParameters.fromNameAndType(
-                    QueryStores.INDICATORS, QueryableStoreTypes.<IndicatorKey, IndicatorValue>keyValueStore())), filter);
+                            QueryStores.INDICATORS, QueryableStoreTypes.<IndicatorKey, IndicatorValue>keyValueStore())),
+                    filter, kind.toRow(), kind.order());
         }
-        List<IndicatorRow> rows = new ArrayList<>();
+        List<R> rows = new ArrayList<>();
         for (int partition : partitions) {
-            rows.addAll(LocalIndicatorQuery.run(indicatorsStore(partition), filter));
+            rows.addAll(LocalIndicatorQuery.run(indicatorsStore(partition), filter, kind.toRow(), kind.order()));
         }
-        rows.sort(IndicatorRow.ORDER);
+        rows.sort(kind.order());
         return rows;
     }
 
@@ -184,7 +216,7 @@ public class InteractiveQueries {
         return self.map(host -> activePartitionsByHost().getOrDefault(host, Set.of())).orElse(Set.of());
     }
 
-    private List<IndicatorRow> await(HostInfo host, CompletableFuture<List<IndicatorRow>> answer) {
+    private <R> List<R> await(HostInfo host, CompletableFuture<List<R>> answer) {
         long timeoutMillis = config.remote().requestTimeout().plus(config.remote().connectTimeout()).toMillis();
         try {
             return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -4,7 +4,9 @@ import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.query.topology.IndicatorStoreKeySerde;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -21,17 +23,23 @@ public final class LocalIndicatorQuery {
 
     /** The matching rows of this store, sorted by {@link IndicatorRow#ORDER}. */
     public static List<IndicatorRow> run(ReadOnlyKeyValueStore<IndicatorKey, IndicatorValue> store, IndicatorFilter filter) {
-        List<IndicatorRow> rows = new ArrayList<>();
+        return run(store, filter, IndicatorRow::of, IndicatorRow.ORDER);
+    }
+
+    /** The matching entries of this store, each turned into an {@code R} by {@code toRow}, sorted by {@code order}. */
+    public static <R> List<R> run(ReadOnlyKeyValueStore<IndicatorKey, IndicatorValue> store, IndicatorFilter filter,
+            BiFunction<IndicatorKey, IndicatorValue, R> toRow, Comparator<? super R> order) {
+        List<R> rows = new ArrayList<>();
         Consumer<KeyValue<IndicatorKey, IndicatorValue>> collect = entry -> {
             if (entry.value != null && filter.matches(entry.key)) {
-                rows.add(IndicatorRow.of(entry.key, entry.value));
+                rows.add(toRow.apply(entry.key, entry.value));
             }
         };
         if (filter.isPointLookup()) {
             for (IndicatorKey key : filter.pointKeys()) {
                 IndicatorValue value = store.get(key);
                 if (value != null) {
-                    rows.add(IndicatorRow.of(key, value));
+                    rows.add(toRow.apply(key, value));
                 }
             }
         } else if (!filter.scanPrefixes().isEmpty()) {
@@ -46,7 +54,7 @@ public final class LocalIndicatorQuery {
                 entries.forEachRemaining(collect);
             }
         }
-        rows.sort(IndicatorRow.ORDER);
+        rows.sort(order);
         return rows;
     }
 }

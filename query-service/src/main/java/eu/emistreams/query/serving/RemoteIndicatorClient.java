@@ -31,7 +31,13 @@ public class RemoteIndicatorClient {
 
     public static final String INTERNAL_PATH = "/internal/indicators";
 
+    /** The same question answered with each value's provenance. */
+    public static final String INTERNAL_WITH_PROVENANCE_PATH = INTERNAL_PATH + "/with-provenance";
+
     private static final TypeReference<List<IndicatorRow>> ROWS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<IndicatorRowWithProvenance>> ROWS_WITH_PROVENANCE = new TypeReference<>() {
     };
 
     @Inject
@@ -55,7 +61,18 @@ public class RemoteIndicatorClient {
      * {@link StoreUnavailableException} when the instance is unreachable, slow or not ready.
      */
     public CompletableFuture<List<IndicatorRow>> fetch(HostInfo host, IndicatorFilter filter, Set<Integer> partitions) {
-        URI uri = internalUri(host, filter, partitions);
+        return fetch(host, INTERNAL_PATH, filter, partitions, ROWS);
+    }
+
+    /** As {@link #fetch(HostInfo, IndicatorFilter, Set)}, each row with its provenance. */
+    public CompletableFuture<List<IndicatorRowWithProvenance>> fetchWithProvenance(
+            HostInfo host, IndicatorFilter filter, Set<Integer> partitions) {
+        return fetch(host, INTERNAL_WITH_PROVENANCE_PATH, filter, partitions, ROWS_WITH_PROVENANCE);
+    }
+
+    private <R> CompletableFuture<List<R>> fetch(HostInfo host, String path, IndicatorFilter filter,
+            Set<Integer> partitions, TypeReference<List<R>> type) {
+        URI uri = internalUri(host, path, filter, partitions);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.remote().requestTimeout())
                 .header("Accept", "application/json")
@@ -68,11 +85,11 @@ public class RemoteIndicatorClient {
                                 ? failure.getCause() : failure;
                         throw new StoreUnavailableException("instance " + host + " did not answer: " + cause, 1, cause);
                     }
-                    return read(host, response);
+                    return read(host, response, type);
                 });
     }
 
-    private List<IndicatorRow> read(HostInfo host, HttpResponse<byte[]> response) {
+    private <R> List<R> read(HostInfo host, HttpResponse<byte[]> response, TypeReference<List<R>> type) {
         int status = response.statusCode();
         if (status == 503) {
             throw new StoreUnavailableException("instance " + host + " is not ready", 1, null);
@@ -82,13 +99,17 @@ public class RemoteIndicatorClient {
                     + new String(response.body(), StandardCharsets.UTF_8));
         }
         try {
-            return json.readValue(response.body(), ROWS);
+            return json.readValue(response.body(), type);
         } catch (IOException e) {
             throw new IllegalStateException("instance " + host + " answered unreadable JSON", e);
         }
     }
 
     static URI internalUri(HostInfo host, IndicatorFilter filter, Set<Integer> partitions) {
+        return internalUri(host, INTERNAL_PATH, filter, partitions);
+    }
+
+    static URI internalUri(HostInfo host, String path, IndicatorFilter filter, Set<Integer> partitions) {
         StringJoiner query = new StringJoiner("&");
         query.add("local=true");
         partitions.forEach(partition -> query.add("partition=" + partition));
@@ -99,6 +120,6 @@ public class RemoteIndicatorClient {
         }
         // An IPv6 literal needs brackets in a URI.
         String hostPart = host.host().contains(":") ? "[" + host.host() + "]" : host.host();
-        return URI.create("http://" + hostPart + ":" + host.port() + INTERNAL_PATH + "?" + query);
+        return URI.create("http://" + hostPart + ":" + host.port() + path + "?" + query);
     }
 }

@@ -71,6 +71,25 @@ class RemoteIndicatorClientTest {
     }
 
     @Test
+    void asksForRowsWithProvenanceOnTheirOwnPath() throws Exception {
+        body = "[{\"indicator\":\"patent.count\",\"country\":\"BE\",\"code\":\"AGRI\",\"year\":2020,\"value\":1.5,"
+                + "\"releases\":{\"patstat\":\"2024-spring\"},\"concordanceVersion\":\"v7\"}]";
+        AtomicReference<String> path = new AtomicReference<>();
+        server.createContext(RemoteIndicatorClient.INTERNAL_WITH_PROVENANCE_PATH, exchange -> {
+            path.set(exchange.getRequestURI().getPath());
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        IndicatorFilter filter = IndicatorFilter.parse(List.of("patent.count"), List.of("BE"), null, null);
+        List<IndicatorRowWithProvenance> rows = client.fetchWithProvenance(host(), filter, Set.of(0)).get();
+        assertEquals(List.of(new IndicatorRowWithProvenance("patent.count", "BE", "AGRI", 2020, 1.5,
+                java.util.Map.of("patstat", "2024-spring"), "v7")), rows);
+        assertEquals("/internal/indicators/with-provenance", path.get());
+    }
+
+    @Test
     void encodesValuesAndBracketsIpv6Hosts() {
         IndicatorFilter filter = IndicatorFilter.parse(null, null, List.of("G.REN.SOLAR"), null);
         URI uri = RemoteIndicatorClient.internalUri(new HostInfo("::1", 8080), filter, Set.of(0));

@@ -1,0 +1,161 @@
+package eu.emistreams.query.factsheet;
+
+import eu.emistreams.query.serving.IndicatorRowWithProvenance;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/** Turns a country's indicator rows into {@link FactSheetData}: a pure function, tested with hand-made rows. */
+public final class FactSheetAssembler {
+
+    public static final String COUNTRY_SHARE = "patent.country_share";
+    public static final String WORLD_SHARE = "patent.world_share";
+    public static final String EU27_RANK = "patent.eu27_rank";
+    public static final String TRADE_BALANCE = "trade.balance";
+    public static final String PRODUCTION_SHARE = "production.tech_share";
+    public static final String INVESTMENT = "investment.pe_vc_usd";
+
+    /** The indicators a fact sheet reads, all of one country. */
+    public static final List<String> INDICATORS =
+            List.of(COUNTRY_SHARE, WORLD_SHARE, EU27_RANK, TRADE_BALANCE, PRODUCTION_SHARE, INVESTMENT);
+
+    /** Trend figures show at most this many years, ending with the latest: more would not stay legible. */
+    public static final int TREND_YEARS = 15;
+
+    /** The year under which investment.pe_vc_usd holds the 2015-2023 total (indicators.md §7). */
+    public static final int INVESTMENT_TOTAL_YEAR = 0;
+
+    private FactSheetAssembler() {
+    }
+
+    public static FactSheetData assemble(String country, List<IndicatorRowWithProvenance> allRows) {
+        List<IndicatorRowWithProvenance> rows = allRows.stream()
+                .filter(row -> row.country().equals(country) && INDICATORS.contains(row.indicator()))
+                .sorted(IndicatorRowWithProvenance::compare)
+                .toList();
+
+        OptionalInt patentYear = latestYear(rows, row -> row.indicator().startsWith("patent."));
+        Map<String, Double> countryShares = new HashMap<>();
+        Map<String, Double> worldShares = new HashMap<>();
+        Map<String, Integer> ranks = new HashMap<>();
+        Map<String, SortedMap<Integer, Double>> worldShareSeries = new HashMap<>();
+        OptionalInt tradeYear = latestYear(rows, row -> row.indicator().equals(TRADE_BALANCE));
+        Map<String, Double> tradeBalances = new HashMap<>();
+        Map<String, Double> investment = new HashMap<>();
+        OptionalInt productionYear = latestYear(rows, row -> row.indicator().equals(PRODUCTION_SHARE));
+        Map<String, SortedMap<Integer, Double>> productionSeries = new HashMap<>();
+
+        for (IndicatorRowWithProvenance row : rows) {
+            int year = row.year();
+            switch (row.indicator()) {
+                case COUNTRY_SHARE -> {
+                    if (is(year, patentYear)) {
+                        countryShares.put(row.code(), row.value());
+                    }
+                }
+                case WORLD_SHARE -> {
+                    if (is(year, patentYear)) {
+                        worldShares.put(row.code(), row.value());
+                    }
+                    if (inTrendWindow(year, patentYear)) {
+                        worldShareSeries.computeIfAbsent(row.code(), code -> new TreeMap<>()).put(year, row.value());
+                    }
+                }
+                case EU27_RANK -> {
+                    if (is(year, patentYear)) {
+                        ranks.put(row.code(), (int) Math.round(row.value()));
+                    }
+                }
+                case TRADE_BALANCE -> {
+                    if (is(year, tradeYear)) {
+                        tradeBalances.put(row.code(), row.value());
+                    }
+                }
+                case PRODUCTION_SHARE -> {
+                    if (inTrendWindow(year, productionYear)) {
+                        productionSeries.computeIfAbsent(row.code(), code -> new TreeMap<>()).put(year, row.value());
+                    }
+                }
+                case INVESTMENT -> {
+                    if (year == INVESTMENT_TOTAL_YEAR) {
+                        investment.put(row.code(), row.value());
+                    }
+                }
+                default -> throw new IllegalStateException("unexpected indicator " + row.indicator());
+            }
+        }
+
+        return new FactSheetData(country, CodeLabels.countryName(country), patentYear,
+                Map.copyOf(countryShares), Map.copyOf(worldShares), Map.copyOf(ranks), immutableSeries(worldShareSeries),
+                tradeYear, Map.copyOf(tradeBalances), Map.copyOf(investment),
+                productionYear, immutableSeries(productionSeries), provenance(rows), version(rows));
+    }
+
+    /** The latest year of the matching rows; investment totals (year 0) are no year. */
+    private static OptionalInt latestYear(List<IndicatorRowWithProvenance> rows, Predicate<IndicatorRowWithProvenance> which) {
+        return rows.stream().filter(which).mapToInt(IndicatorRowWithProvenance::year).filter(year -> year > 0).max();
+    }
+
+    private static boolean is(int year, OptionalInt wanted) {
+        return wanted.isPresent() && wanted.getAsInt() == year;
+    }
+
+    private static boolean inTrendWindow(int year, OptionalInt latest) {
+        return latest.isPresent() && year > latest.getAsInt() - TREND_YEARS && year <= latest.getAsInt();
+    }
+
+    private static Map<String, SortedMap<Integer, Double>> immutableSeries(Map<String, SortedMap<Integer, Double>> series) {
+        Map<String, SortedMap<Integer, Double>> copy = new HashMap<>();
+        series.forEach((code, values) -> copy.put(code, java.util.Collections.unmodifiableSortedMap(new TreeMap<>(values))));
+        return Map.copyOf(copy);
+    }
+
+    private static Map<DataSource, SourceReleases> provenance(List<IndicatorRowWithProvenance> rows) {
+        Map<DataSource, SortedSet<String>> releases = new EnumMap<>(DataSource.class);
+        Map<DataSource, SortedSet<String>> concordances = new EnumMap<>(DataSource.class);
+        for (IndicatorRowWithProvenance row : rows) {
+            DataSource source = DataSource.of(row.indicator());
+            SortedSet<String> sourceReleases = releases.computeIfAbsent(source, s -> new TreeSet<>());
+            String release = row.releases().get(source.provenanceName());
+            if (release != null && !release.isBlank()) {
+                sourceReleases.add(release);
+            }
+            if (!row.concordanceVersion().isBlank()) {
+                concordances.computeIfAbsent(source, s -> new TreeSet<>()).add(row.concordanceVersion());
+            }
+        }
+        Map<DataSource, SourceReleases> provenance = new EnumMap<>(DataSource.class);
+        releases.forEach((source, names) ->
+                provenance.put(source, new SourceReleases(names, concordances.getOrDefault(source, new TreeSet<>()))));
+        return Map.copyOf(provenance);
+    }
+
+    /** A digest of every row and its provenance: equal versions, equal pages. */
+    static String version(List<IndicatorRowWithProvenance> rows) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<IndicatorRowWithProvenance> sorted = new ArrayList<>(rows);
+            sorted.sort(IndicatorRowWithProvenance::compare);
+            for (IndicatorRowWithProvenance row : sorted) {
+                String line = row.indicator() + '|' + row.country() + '|' + row.code() + '|' + row.year() + '|'
+                        + Double.toString(row.value()) + '|' + new TreeMap<>(row.releases()) + '|' + row.concordanceVersion() + '\n';
+                digest.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

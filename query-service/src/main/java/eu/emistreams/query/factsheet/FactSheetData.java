@@ -1,0 +1,43 @@
+package eu.emistreams.query.factsheet;
+
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+
+/**
+ * Everything a country's fact sheet says, read from its indicators: the patent figures of
+ * {@link #patentYear()} (the latest year with patent data), world-share series up to it, the trade
+ * balance of {@link #tradeYear()}, the PE/VC totals of 2015-2023 and the production-share series.
+ * Maps are keyed by code (indicators.md §1) and hold only the codes that have a value.
+ *
+ * @param version changes whenever any indicator of the country changes: what the live page watches
+ */
+public record FactSheetData(
+        String country,
+        String countryName,
+        OptionalInt patentYear,
+        Map<String, Double> countryShares,
+        Map<String, Double> worldShares,
+        Map<String, Integer> eu27Ranks,
+        Map<String, SortedMap<Integer, Double>> worldShareSeries,
+        OptionalInt tradeYear,
+        Map<String, Double> tradeBalances,
+        Map<String, Double> investmentUsd,
+        OptionalInt productionYear,
+        Map<String, SortedMap<Integer, Double>> productionShareSeries,
+        Map<DataSource, SourceReleases> provenance,
+        String version) {
+
+    public boolean hasData(DataSource source) {
+        return switch (source) {
+            case PATENTS -> patentYear.isPresent();
+            case TRADE -> tradeYear.isPresent();
+            case PRODUCTION -> productionYear.isPresent();
+            case INVESTMENT -> !investmentUsd.isEmpty();
+        };
+    }
+
+    public SourceReleases provenanceOf(DataSource source) {
+        return provenance.getOrDefault(source, SourceReleases.NONE);
+    }
+}

@@ -1,0 +1,59 @@
+package eu.emistreams.query.factsheet;
+
+import eu.emistreams.events.codes.EmiCodes;
+import eu.emistreams.query.serving.IndicatorCatalog;
+import eu.emistreams.query.serving.IndicatorFilter;
+import eu.emistreams.query.serving.IndicatorRowWithProvenance;
+import eu.emistreams.query.serving.InteractiveQueries;
+import eu.emistreams.query.serving.UnknownValueException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a member state's indicators from every instance, with their provenance, and makes them a
+ * fact sheet. Fact sheets exist for the EU27: the EU27 ranks that half the figures show exist for
+ * no other country, so any other valid country is answered 404 like an unknown one, with the reason.
+ */
+@ApplicationScoped
+public class FactSheetService {
+
+    @Inject
+    InteractiveQueries queries;
+
+    /** The country's fact sheet data; a store that is not ready ends in a 503 like every other query. */
+    public FactSheetData data(String country) {
+        String member = requireMemberState(country);
+        IndicatorFilter filter = IndicatorFilter.parse(FactSheetAssembler.INDICATORS, List.of(member), null, null);
+        List<IndicatorRowWithProvenance> rows = queries.indicatorsWithProvenance(filter);
+        return FactSheetAssembler.assemble(member, rows);
+    }
+
+    public FactSheetContent content(String country) {
+        return FactSheetContent.of(data(country));
+    }
+
+    /**
+     * The upper-case code of an EU27 member state.
+     *
+     * @throws UnknownValueException for anything else, naming the member states or the hint for EL
+     */
+    public static String requireMemberState(String country) {
+        String upper = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
+        if (EmiCodes.isEu27(upper)) {
+            return upper;
+        }
+        String hint = IndicatorCatalog.countryHint(upper);
+        String detail;
+        if (hint != null && EmiCodes.isEu27(hint)) {
+            detail = upper + " is not an ISO 3166-1 alpha-2 code; use " + hint;
+        } else if (IndicatorCatalog.COUNTRIES.contains(upper)) {
+            detail = upper + " is not an EU27 member state; fact sheets exist for " + String.join(", ", EmiCodes.EU27);
+        } else {
+            detail = upper + " is not an ISO 3166-1 alpha-2 country code; fact sheets exist for "
+                    + String.join(", ", EmiCodes.EU27);
+        }
+        throw new UnknownValueException("country", upper, detail);
+    }
+}

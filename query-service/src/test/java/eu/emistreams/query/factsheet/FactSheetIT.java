@@ -1,0 +1,244 @@
+package eu.emistreams.query.factsheet;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.emistreams.events.AvroSerdes;
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.codes.EmiCodes;
+import eu.emistreams.events.indicator.IndicatorKey;
+import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.Provenance;
+import eu.emistreams.query.serving.IndicatorRowWithProvenance;
+import eu.emistreams.query.testing.InstanceAddressResource;
+import eu.emistreams.query.testing.StackClients;
+import eu.emistreams.stack.test.EmiStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+
+/**
+ * The fact sheet of Belgium against the real broker and registry: the indicators of
+ * {@link FactSheetFixture} are published to the four indicator topics as the indicator service
+ * publishes them (Avro through the registry), with EU27 world shares for the comparison. The page
+ * is then opened in Debian's headless Chromium: nine charts with data, no console error, a
+ * screenshot under {@code target/factsheet-screenshots/}; a new value updates the open page without
+ * a reload; the PDF is read back with PDFBox.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = EmiStackTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = InstanceAddressResource.class, restrictToAnnotatedClass = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FactSheetIT {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(60);
+    private static final Path ARTIFACTS = FactSheetDocumentTest.ARTIFACTS;
+    private static final int COMPARISON_YEAR = 2020;
+
+    private static KafkaProducer<IndicatorKey, IndicatorValue> producer;
+
+    @BeforeAll
+    static void publishBelgiumAndTheEu27() throws Exception {
+        AvroSerdes avro = new AvroSerdes(StackClients.registryUrl());
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackClients.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20),
+                avro.keySerde(IndicatorKey.class).serializer(), avro.valueSerde(IndicatorValue.class).serializer());
+        List<IndicatorRowWithProvenance> rows = new ArrayList<>(FactSheetFixture.belgium());
+        int index = 0;
+        for (String country : EmiCodes.EU27) {
+            index++;
+            if (!country.equals(FactSheetFixture.COUNTRY)) {
+                rows.add(new IndicatorRowWithProvenance(FactSheetAssembler.WORLD_SHARE, country, "AGRI", COMPARISON_YEAR,
+                        index * 0.25, Map.of("patstat", FactSheetFixture.PATSTAT_RELEASE), FactSheetFixture.CONCORDANCE));
+            }
+        }
+        publish(rows);
+        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            for (String indicator : FactSheetAssembler.INDICATORS) {
+                long expected = FactSheetFixture.belgium().stream().filter(row -> row.indicator().equals(indicator)).count();
+                // Before the first test RestAssured does not know the port yet.
+                Response response = given().port(port()).get("/api/indicators?country=BE&indicator=" + indicator);
+                response.then().statusCode(200);
+                // Other tests of this JVM may add Belgian values of their own years.
+                assertTrue(response.jsonPath().getList("$").size() >= expected, indicator);
+            }
+            given().port(port()).get("/api/indicators?indicator=patent.world_share&code=AGRI&year=" + COMPARISON_YEAR)
+                    .then().statusCode(200).body("size()", equalTo(27));
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    private static void publish(List<IndicatorRowWithProvenance> rows) throws Exception {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (IndicatorRowWithProvenance row : rows) {
+            IndicatorKey key = new IndicatorKey(row.indicator(), row.country(), row.code(), row.year());
+            IndicatorValue value = new IndicatorValue(row.indicator(), row.country(), row.code(), row.year(), row.value(),
+                    new Provenance(row.releases(), row.concordanceVersion()), System.currentTimeMillis());
+            sent.add(producer.send(new ProducerRecord<>(topic(row.indicator()), key, value)));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> result : sent) {
+            result.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String topic(String indicator) {
+        return switch (DataSource.of(indicator)) {
+            case PATENTS -> Topics.INDICATORS_PATENT;
+            case TRADE -> Topics.INDICATORS_TRADE;
+            case PRODUCTION -> Topics.INDICATORS_PRODUCTION;
+            case INVESTMENT -> Topics.INDICATORS_INVESTMENT;
+        };
+    }
+
+    private static int port() {
+        return ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+    }
+
+    private static String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    private static List<LogEntry> errors(List<LogEntry> entries) {
+        return entries.stream().filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+    }
+
+    @Test
+    @Order(1)
+    void unknownCountriesAndParametersAreProblems() {
+        given().get("/factsheet/XX").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("title", equalTo("Unknown country"))
+                .body("detail", startsWith("XX is not an ISO 3166-1 alpha-2 country code"));
+        given().get("/factsheet/US").then().statusCode(404).body("detail", containsString("not an EU27 member state"));
+        given().get("/factsheet/el").then().statusCode(404).body("detail", containsString("use GR"));
+        given().get("/factsheet/XX.pdf").then().statusCode(404).body("title", equalTo("Unknown country"));
+        given().get("/factsheet/XX/events").then().statusCode(404).body("title", equalTo("Unknown country"));
+        given().get("/factsheet/BE?fragmnt=true").then().statusCode(400).body("parameter", equalTo("fragmnt"));
+        given().get("/factsheet/compare?indicator=patent.nothing").then().statusCode(404)
+                .body("title", equalTo("Unknown indicator"));
+        given().get("/factsheet/compare?year=20x0").then().statusCode(400).body("parameter", equalTo("year"));
+    }
+
+    @Test
+    @Order(2)
+    void theIndexListsTheEu27AndTheComparisonShowsOneIndicatorAcrossThem() {
+        String index = given().get("/factsheet").then().statusCode(200).contentType(startsWith("text/html"))
+                .extract().asString();
+        for (String country : EmiCodes.EU27) {
+            assertTrue(index.contains("href=\"/factsheet/" + country + "\""), country);
+            assertTrue(index.contains("href=\"/factsheet/" + country + ".pdf\""), country);
+        }
+        String comparison = given().get("/factsheet/compare?indicator=patent.world_share&code=AGRI&year=" + COMPARISON_YEAR)
+                .then().statusCode(200).extract().asString();
+        assertTrue(comparison.contains("data-has-chart=\"true\""));
+        assertEquals(27, comparison.split("<th scope=\"row\">").length - 1, "one row per member state");
+        // Slovakia has the highest of the made-up values (last of the sorted EU27, 27 x 0.25), Austria the lowest.
+        assertTrue(comparison.indexOf("<th scope=\"row\">Slovakia</th>") < comparison.indexOf("<th scope=\"row\">Austria</th>"));
+    }
+
+    @Test
+    @Order(3)
+    void thePageRendersNineChartsWithDataInARealBrowserAndFollowsNewData() throws Exception {
+        try (ChromiumBrowser browser = ChromiumBrowser.start()) {
+            ChromeDriver driver = browser.driver();
+            driver.get(baseUrl() + "/factsheet/BE");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertEquals(9, driver.findElements(By.cssSelector("figure[data-has-chart='true'] .chart svg")).size()));
+            JavascriptExecutor js = driver;
+            for (int number = 1; number <= 9; number++) {
+                WebElement figure = driver.findElement(By.id("figure-" + number));
+                WebElement svg = figure.findElement(By.cssSelector(".chart svg"));
+                assertTrue(svg.getSize().getWidth() > 300 && svg.getSize().getHeight() > 150,
+                        "figure " + number + " is drawn at " + svg.getSize());
+                long marks = (Long) js.executeScript(
+                        "return arguments[0].querySelectorAll('path, rect, line, polyline, polygon, ellipse, circle').length;", svg);
+                long labels = (Long) js.executeScript("return arguments[0].querySelectorAll('text').length;", svg);
+                assertTrue(marks > 10 && labels > 5, "figure " + number + " has " + marks + " marks and " + labels + " labels");
+                assertTrue(figure.findElements(By.cssSelector("table.data tbody tr")).size() >= 4, "figure " + number + " table");
+                assertTrue(figure.findElement(By.cssSelector("figcaption")).getText().startsWith("Figure " + number + ":"));
+                assertTrue(figure.findElement(By.cssSelector(".source")).getText().contains("release"),
+                        "figure " + number + " names its release");
+            }
+            assertTrue(driver.findElements(By.cssSelector("#key-highlights li")).size() >= 8);
+            assertTrue(driver.findElement(By.id("key-highlights")).getText().contains("Agri-Food (6th)"));
+            browser.screenshotWholePage(ARTIFACTS.resolve("factsheet-BE.png"));
+            assertTrue(Files.size(ARTIFACTS.resolve("factsheet-BE.png")) > 50_000);
+            assertEquals(List.of(), errors(browser.consoleEntries()), "console errors");
+
+            // A new value reaches the open page through the event stream, without a reload.
+            String before = driver.findElement(By.id("factsheet-body")).getAttribute("data-version");
+            js.executeScript("window.__notReloaded = true;");
+            publish(List.of(FactSheetFixture.row(FactSheetAssembler.COUNTRY_SHARE, "AGRI", 2020, 42.5)));
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertTrue(
+                    driver.findElement(By.cssSelector("#figure-1 table.data")).getText().contains("42.5")));
+            assertEquals(Boolean.TRUE, js.executeScript("return window.__notReloaded === true;"), "the page was reloaded");
+            assertTrue(!before.equals(driver.findElement(By.id("factsheet-body")).getAttribute("data-version")));
+            assertTrue(driver.findElement(By.id("technology-development")).getText().contains("Agri-Food (42.5%)"),
+                    "the section text follows the new value");
+            assertEquals(9, driver.findElements(By.cssSelector("figure[data-has-chart='true'] .chart svg")).size());
+            assertTrue(driver.findElement(By.id("live-status")).getText().startsWith("Live: updated"));
+            assertEquals(List.of(), errors(browser.consoleEntries()), "console errors after the update");
+
+            driver.get(baseUrl() + "/factsheet/compare?indicator=patent.world_share&code=AGRI&year=" + COMPARISON_YEAR);
+            assertEquals(27, driver.findElements(By.cssSelector("#comparison table.data tbody tr")).size());
+            assertTrue(driver.findElement(By.cssSelector("#comparison .chart svg")).getSize().getHeight() > 300);
+            browser.screenshotWholePage(ARTIFACTS.resolve("compare-patent.world_share-AGRI.png"));
+            assertEquals(List.of(), errors(browser.consoleEntries()), "console errors on the comparison page");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void thePdfHoldsTheNineFigures() throws Exception {
+        Response response = given().get("/factsheet/BE.pdf");
+        response.then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", containsString("emi-factsheet-BE.pdf"));
+        byte[] pdf = response.asByteArray();
+        Files.createDirectories(ARTIFACTS);
+        Files.write(ARTIFACTS.resolve("factsheet-BE.pdf"), pdf);
+        PdfFigures figures = PdfFigures.read(pdf);
+        for (int number = 1; number <= 9; number++) {
+            assertTrue(figures.text().contains("Figure " + number + ":"), "caption of figure " + number);
+        }
+        assertTrue(figures.text().contains("Belgium"));
+        assertTrue(figures.text().contains("release 2024-spring"));
+        assertEquals(9, figures.drawings(), "one vector drawing per figure");
+    }
+}
