@@ -128,7 +128,12 @@ public record IndicatorFilter(
      */
     public List<List<String>> scanPrefixes() {
         List<List<String>> prefixes = new ArrayList<>();
-        for (String indicator : indicators) {
+        // Keys lead with the indicator: a country-only question (the fact sheets ask those) becomes one
+        // prefix scan per known indicator instead of a scan of the whole store.
+        Collection<String> scanned = indicators.isEmpty() && !countries.isEmpty()
+                ? new TreeSet<>(IndicatorCatalog.INDICATORS)
+                : indicators;
+        for (String indicator : scanned) {
             if (countries.isEmpty()) {
                 prefixes.add(List.of(indicator));
             } else {

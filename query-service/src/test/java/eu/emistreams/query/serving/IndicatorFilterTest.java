@@ -118,7 +118,12 @@ class IndicatorFilterTest {
 
     @Test
     void scanPrefixesUseIndicatorThenCountry() {
-        assertEquals(List.of(), parse(null, List.of("BE"), null, null).scanPrefixes());
+        assertEquals(List.of(), parse(null, null, List.of("AGRI"), null).scanPrefixes());
+        // A country without an indicator: one prefix per known indicator, not a scan of the whole store.
+        List<List<String>> countryOnly = parse(null, List.of("BE"), null, null).scanPrefixes();
+        assertEquals(13, countryOnly.size());
+        assertEquals(List.of("investment.pe_vc_usd", "BE"), countryOnly.get(0));
+        assertEquals(List.of("trade.imports", "BE"), countryOnly.get(12));
         assertEquals(List.of(List.of("patent.count")), parse(List.of("patent.count"), null, null, null).scanPrefixes());
         assertEquals(List.of(List.of("patent.count", "BE"), List.of("patent.count", "FR")),
                 parse(List.of("patent.count"), List.of("FR", "BE"), null, null).scanPrefixes());
