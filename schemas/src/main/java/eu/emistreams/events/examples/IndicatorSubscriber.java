@@ -41,7 +41,8 @@ public final class IndicatorSubscriber {
         try (KafkaConsumer<IndicatorKey, IndicatorValue> consumer = new KafkaConsumer<>(props,
                 serdes.keySerde(IndicatorKey.class).deserializer(),
                 serdes.valueSerde(IndicatorValue.class).deserializer())) {
-            consumer.subscribe(List.of(Topics.INDICATORS_PATENT));
+            consumer.subscribe(List.of(Topics.INDICATORS_PATENT, Topics.INDICATORS_TRADE, Topics.INDICATORS_PRODUCTION,
+                    Topics.INDICATORS_INVESTMENT));
             Runtime.getRuntime().addShutdownHook(new Thread(consumer::wakeup));
             while (true) {
                 for (ConsumerRecord<IndicatorKey, IndicatorValue> record : consumer.poll(Duration.ofSeconds(1))) {
