@@ -52,9 +52,14 @@ final class Pipeline {
     }
 
     JsonNode ingest(Path directory, String release) {
+        return ingest(SOURCE, directory, release);
+    }
+
+    /** Ingests {@code path} as {@code release} of {@code source} and waits for the job to complete. */
+    JsonNode ingest(String source, Path path, String release) {
         long start = System.nanoTime();
-        JsonNode request = ServiceClient.JSON.createObjectNode().put("path", directory.toString()).put("release", release);
-        ServiceClient.Answer submitted = http.postJson(settings.ingestUrl() + "/api/ingest/" + SOURCE, request);
+        JsonNode request = ServiceClient.JSON.createObjectNode().put("path", path.toString()).put("release", release);
+        ServiceClient.Answer submitted = http.postJson(settings.ingestUrl() + "/api/ingest/" + source, request);
         assertEquals(202, submitted.status(), "submitting " + release + ": " + submitted);
         String id = submitted.json().path("id").asText();
         assertTrue(!id.isEmpty(), "the ingest answer carries a job id: " + submitted);
@@ -70,7 +75,7 @@ final class Pipeline {
                     job.set(answer.json());
                     return state.equals("COMPLETED");
                 });
-        log("ingested %s in %d ms: %s", release, (System.nanoTime() - start) / 1_000_000, job.get().path("report"));
+        log("ingested %s %s in %d ms: %s", source, release, (System.nanoTime() - start) / 1_000_000, job.get().path("report"));
         return job.get();
     }
 
@@ -103,9 +108,14 @@ final class Pipeline {
     }
 
     void assertIndicatorsEqual(SortedMap<IndicatorId, Fraction> expected, String when) {
+        assertIndicatorsEqual(ReferencePatentIndicators.INDICATORS, expected, when);
+    }
+
+    /** The values of {@code indicators} the query service answers equal {@code expected}: keys and values. */
+    void assertIndicatorsEqual(List<String> indicators, SortedMap<IndicatorId, Fraction> expected, String when) {
         Map<IndicatorId, Double> actual = new HashMap<>();
         List<String> duplicates = new ArrayList<>();
-        for (String indicator : ReferencePatentIndicators.INDICATORS) {
+        for (String indicator : indicators) {
             JsonNode values = fetchIndicator(indicator);
             for (JsonNode value : values) {
                 IndicatorId id = new IndicatorId(value.path("indicator").asText(), value.path("country").asText(),

@@ -15,8 +15,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The patent part of a concordance (indicators.md §2): its IPC and KEYWORD rules, matched exactly
- * as the contract words them. Rules of the other schemes are read and left aside.
+ * A concordance (indicators.md §2): IPC and KEYWORD rules for patents, HS6 for trade, PRODCOM8 for
+ * production and CB_CATEGORY for investment, each matched exactly as the contract words it.
  */
 public final class ConcordanceRules {
 
@@ -30,6 +30,9 @@ public final class ConcordanceRules {
 
     private final List<Rule> ipcRules = new ArrayList<>();
     private final List<KeywordRule> keywordRules = new ArrayList<>();
+    private final List<Rule> hs6Rules = new ArrayList<>();
+    private final List<Rule> prodcom8Rules = new ArrayList<>();
+    private final List<Rule> categoryRules = new ArrayList<>();
 
     private ConcordanceRules() {
     }
@@ -54,9 +57,11 @@ public final class ConcordanceRules {
                 switch (rule.scheme()) {
                     case "IPC" -> rules.ipcRules.add(rule);
                     case "KEYWORD" -> rules.keywordRules.add(new KeywordRule(keywordPattern(rule.pattern()), rule.code()));
-                    default -> {
-                        // HS6, PRODCOM8 and CB_CATEGORY rules do not tag patents.
-                    }
+                    case "HS6" -> rules.hs6Rules.add(rule);
+                    case "PRODCOM8" -> rules.prodcom8Rules.add(rule);
+                    case "CB_CATEGORY" -> rules.categoryRules.add(rule);
+                    default -> throw new IllegalArgumentException("unknown scheme " + rule.scheme() + " on line "
+                            + record.getRecordNumber());
                 }
             }
         } catch (IOException e) {
@@ -87,6 +92,48 @@ public final class ConcordanceRules {
                 }
             }
         }
+        return withParents(codes);
+    }
+
+    /** §2 HS6: a rule matches when its pattern is a prefix of the 6-digit HS code. */
+    public Set<String> tagHs6(String hsCode) {
+        Set<String> codes = new TreeSet<>();
+        for (Rule rule : hs6Rules) {
+            if (hsCode.startsWith(rule.pattern())) {
+                codes.add(rule.code());
+            }
+        }
+        return withParents(codes);
+    }
+
+    /** §2 PRODCOM8: a rule matches when its pattern (dots removed) is a prefix of the code without dots. */
+    public Set<String> tagProdcom8(String productCode) {
+        String product = productCode.replace(".", "");
+        Set<String> codes = new TreeSet<>();
+        for (Rule rule : prodcom8Rules) {
+            if (product.startsWith(rule.pattern().replace(".", ""))) {
+                codes.add(rule.code());
+            }
+        }
+        return withParents(codes);
+    }
+
+    /** §2 CB_CATEGORY: a rule matches a category equal to its pattern, ignoring case, both trimmed. */
+    public Set<String> tagCategories(Collection<String> categories) {
+        Set<String> codes = new TreeSet<>();
+        for (Rule rule : categoryRules) {
+            for (String category : categories) {
+                if (category.trim().equalsIgnoreCase(rule.pattern().trim())) {
+                    codes.add(rule.code());
+                    break;
+                }
+            }
+        }
+        return withParents(codes);
+    }
+
+    /** §1: a record tagged with a child code is also tagged with its parent, once. */
+    private static Set<String> withParents(Set<String> codes) {
         for (String code : List.copyOf(codes)) {
             String parent = EmiCodes.parentOf(code);
             if (parent != null) {

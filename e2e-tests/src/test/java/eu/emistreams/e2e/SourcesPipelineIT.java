@@ -1,0 +1,155 @@
+package eu.emistreams.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.emistreams.e2e.reference.ConcordanceRules;
+import eu.emistreams.e2e.reference.ReferenceSourceIndicators;
+import eu.emistreams.e2e.reference.ReleaseChanges;
+import eu.emistreams.e2e.reference.ReferenceSourceIndicators.Accounting;
+import eu.emistreams.e2e.reference.ReferenceSourceIndicators.Result;
+import eu.emistreams.sampledata.ComtradeGenerator;
+import eu.emistreams.sampledata.CrunchbaseGenerator;
+import eu.emistreams.sampledata.FileCompression;
+import eu.emistreams.sampledata.GeneratedRelease;
+import eu.emistreams.sampledata.ProdcomGenerator;
+import eu.emistreams.stack.StackSettings;
+import eu.emistreams.stack.test.TestStack;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Trade, production and investment through the packaged services on the real broker and registry:
+ * two releases of each source go in over HTTP, and what the query service answers must equal an
+ * independent computation of indicators.md §5-§7 on the last release alone.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SourcesPipelineIT {
+
+    private static final int TRADE_FLOWS = 3_000;
+    private static final int PRODUCTION_OBSERVATIONS = 2_000;
+    private static final int FUNDING_ROUNDS = 1_000;
+    private static final double REVISED_FRACTION = 0.05;
+
+    /** One source under test: its generated releases and the reference computed on R2 alone. */
+    private record Source(String name, List<String> indicators, Path r1, Path r2, Result expected,
+            ReleaseChanges r2Changes) {
+    }
+
+    private static final Map<String, Source> sources = new LinkedHashMap<>();
+    private static final Map<String, JsonNode> r2Jobs = new LinkedHashMap<>();
+    private static final ServiceClient http = new ServiceClient();
+    private static TestStack stack;
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void generateReleasesAndStartTheStack() throws IOException {
+        Path moduleDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        Path releases = moduleDir.resolve("target/e2e-sources-" + ProcessHandle.current().pid());
+        Path defaultConcordance = StackSettings.findRepositoryRoot(moduleDir)
+                .resolve("classifier-service/src/main/resources/concordance/default-concordance.csv");
+        ConcordanceRules rules = ConcordanceRules.parse(Files.readString(defaultConcordance, StandardCharsets.UTF_8));
+
+        // Comtrade gzipped and Crunchbase zipped, as sources.md allows: the reference reads them the same way.
+        ComtradeGenerator comtrade = new ComtradeGenerator(FileCompression.GZIP);
+        GeneratedRelease tradeR1 = comtrade.generate(releases.resolve("comtrade/R1"), 20_261_201L, TRADE_FLOWS);
+        GeneratedRelease tradeR2 = comtrade.revise(tradeR1.directory(), releases.resolve("comtrade/R2"), 20_261_202L,
+                REVISED_FRACTION);
+        add("comtrade", ReferenceSourceIndicators.TRADE_INDICATORS, tradeR1, tradeR2,
+                ReferenceSourceIndicators.trade(tradeR2.directory().toAbsolutePath(), rules));
+
+        ProdcomGenerator prodcom = new ProdcomGenerator();
+        GeneratedRelease productionR1 = prodcom.generate(releases.resolve("prodcom/R1"), 20_261_203L,
+                PRODUCTION_OBSERVATIONS);
+        GeneratedRelease productionR2 = prodcom.revise(productionR1.directory(), releases.resolve("prodcom/R2"),
+                20_261_204L, REVISED_FRACTION);
+        add("prodcom", ReferenceSourceIndicators.PRODUCTION_INDICATORS, productionR1, productionR2,
+                ReferenceSourceIndicators.production(productionR2.directory().toAbsolutePath(), rules));
+
+        CrunchbaseGenerator crunchbase = new CrunchbaseGenerator(FileCompression.ZIP);
+        GeneratedRelease investmentR1 = crunchbase.generate(releases.resolve("crunchbase/R1"), 20_261_205L,
+                FUNDING_ROUNDS);
+        GeneratedRelease investmentR2 = crunchbase.revise(investmentR1.directory(), releases.resolve("crunchbase/R2"),
+                20_261_206L, REVISED_FRACTION);
+        add("crunchbase", ReferenceSourceIndicators.INVESTMENT_INDICATORS, investmentR1, investmentR2,
+                ReferenceSourceIndicators.investment(investmentR2.directory().toAbsolutePath(), rules));
+
+        sources.values().forEach(source -> Pipeline.log("%s R2: %d reference indicator values, %s", source.name(),
+                source.expected().indicators().size(), source.expected().accounting()));
+        stack = TestStack.start(true);
+        pipeline = new Pipeline(stack.settings());
+        Pipeline.log("stack ready");
+    }
+
+    private static void add(String name, List<String> indicators, GeneratedRelease r1, GeneratedRelease r2, Result expected) {
+        // The generator knows which natural keys its revision changed, removed or kept.
+        ReleaseChanges r2Changes = new ReleaseChanges(r2.fact("revision.keys.new_or_changed"),
+                r2.fact("revision.keys.unchanged"), r2.fact("revision.keys.retracted"));
+        sources.put(name, new Source(name, indicators, r1.directory().toAbsolutePath(), r2.directory().toAbsolutePath(),
+                expected, r2Changes));
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.stop();
+        }
+        Pipeline.log("stack stopped");
+    }
+
+    @Test
+    @Order(1)
+    void afterR1ThenR2EveryIndicatorEqualsTheComputationOnR2Alone() {
+        // All R1s first, then all R2s: the R2s arrive while the R1s are still flowing downstream.
+        sources.values().forEach(source -> pipeline.ingest(source.name(), source.r1(), "R1"));
+        sources.values().forEach(source -> r2Jobs.put(source.name(), pipeline.ingest(source.name(), source.r2(), "R2")));
+        pipeline.awaitSettled();
+        assertAll(sources.values().stream().map(source -> () -> pipeline.assertIndicatorsEqual(source.indicators(),
+                source.expected().indicators(), source.name() + " after R1 then R2")));
+    }
+
+    @Test
+    @Order(2)
+    void eachR2ReportAndTheStatusAccountForEveryRowAsTheContractSays() {
+        assumeTrue(r2Jobs.size() == sources.size(), "not every R2 was ingested");
+        assertAll(sources.values().stream().map(source -> () -> {
+            JsonNode report = r2Jobs.get(source.name()).path("report");
+            Accounting actual = new Accounting(report.path("read").asLong(-1), report.path("published").asLong(-1),
+                    report.path("ignored").asLong(-1), report.path("quality").asLong(-1),
+                    report.path("rejected").asLong(-1));
+            assertEquals(actual.read(), actual.published() + actual.ignored() + actual.quality() + actual.rejected(),
+                    source.name() + " R2: read = published + ignored + quality + rejected in " + report);
+            assertEquals(source.expected().accounting(), actual, source.name() + " R2 buckets; report " + report);
+        }));
+        JsonNode status = http.get(stack.settings().queryUrl() + "/api/status").json();
+        assertAll(sources.values().stream().map(source -> () -> {
+            JsonNode shown = status == null ? null : status.path("sources").path(source.name());
+            Accounting expected = source.expected().accounting();
+            assertTrue(shown != null && shown.path("read").isNumber(), "GET /api/status shows " + source.name() + ": " + status);
+            assertEquals(expected.read(), shown.path("read").asLong(), source.name() + " rows read in " + status);
+            assertEquals(expected.rejected(), shown.path("rejected").asLong(), source.name() + " rows rejected in " + status);
+        }));
+    }
+
+    @Test
+    @Order(3)
+    void eachR2PublishesItsNewAndChangedKeysAndRetractsTheMissingOnes() {
+        assumeTrue(r2Jobs.size() == sources.size(), "not every R2 was ingested");
+        assertAll(sources.values().stream().map(source ->
+                () -> Pipeline.assertEvents(source.r2Changes(), r2Jobs.get(source.name()))));
+    }
+}
