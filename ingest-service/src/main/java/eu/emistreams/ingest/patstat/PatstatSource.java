@@ -2,27 +2,19 @@ package eu.emistreams.ingest.patstat;
 
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.IngestSource;
-import eu.emistreams.ingest.publish.EventSink;
-import eu.emistreams.ingest.publish.EventSinkFactory;
+import eu.emistreams.ingest.job.RunEnvironment;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** PATSTAT Global as an ingest source of the service. */
 @ApplicationScoped
 public class PatstatSource implements IngestSource {
 
-    private final EventSinkFactory sinks;
-    private final Path stateDirectory;
-    private final long storeMemoryBytes;
+    private final RunEnvironment environment;
 
-    public PatstatSource(EventSinkFactory sinks,
-            @ConfigProperty(name = "emi.ingest.state-dir") Path stateDirectory,
-            @ConfigProperty(name = "emi.ingest.store-memory-mb", defaultValue = "128") int storeMemoryMb) {
-        this.sinks = sinks;
-        this.stateDirectory = stateDirectory;
-        this.storeMemoryBytes = (long) storeMemoryMb << 20;
+    public PatstatSource(RunEnvironment environment) {
+        this.environment = environment;
     }
 
     @Override
@@ -42,8 +34,7 @@ public class PatstatSource implements IngestSource {
 
     @Override
     public void run(IngestJob job) throws Exception {
-        try (EventSink sink = sinks.open("emi-ingest-" + name())) {
-            new PatstatIngestRun(job, stateDirectory.resolve(name()), sink, storeMemoryBytes).run();
-        }
+        environment.run(name(), (state, sink, storeMemoryBytes) ->
+                new PatstatIngestRun(job, state, sink, storeMemoryBytes).run());
     }
 }
