@@ -1,21 +1,16 @@
 package eu.emistreams.classifier.rules;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import eu.emistreams.classifier.concordance.ShippedConcordance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Classifies a million synthetic applications under the shipped concordance and prints the
- * throughput. A measurement, not a check of the code, so it runs only on request:
- * {@code ./mvnw -o -pl classifier-service test -Dtest=ClassifierBenchmarkTest -Demi.benchmark=true}.
+ * throughput. A measurement, not a check of the code, so it is a program rather than a test (a
+ * test that skips unless asked proves nothing): run {@link #main} from the module's test classpath.
  */
-@EnabledIfSystemProperty(named = "emi.benchmark", matches = "true")
-class ClassifierBenchmarkTest {
+public final class ClassifierThroughput {
 
     private static final String[] WORDS = ("a the of and to in for with by on device method system apparatus "
             + "solar cell wind turbine vehicle battery control unit signal data network user image sensor layer "
@@ -25,8 +20,10 @@ class ClassifierBenchmarkTest {
     private static final String[] SUBCLASSES = {"H01L", "G06F", "A61K", "B60W", "H04L", "F03D", "C08L", "A23L",
         "H02S", "G06N", "B25J", "E04B", "D06M", "C12N", "H04W", "G01N", "F16H", "B65D"};
 
-    @Test
-    void classifiesAMillionApplications() {
+    private ClassifierThroughput() {
+    }
+
+    public static void main(String[] args) {
         Classifier classifier = Classifier.compile(ShippedConcordance.load());
         Random random = new Random(7);
         int count = 1_000_000;
@@ -57,7 +54,9 @@ class ClassifierBenchmarkTest {
             tagged += classifier.classifyPatent(symbols.get(k), titles.get(k), abstracts.get(k)).size();
         }
         report("symbols, title and abstract", count, start, tagged);
-        assertTrue(ipcOnly > 0 && tagged > ipcOnly);
+        if (!(ipcOnly > 0 && tagged > ipcOnly)) {
+            throw new IllegalStateException("the synthetic applications were not classified: " + ipcOnly + ", " + tagged);
+        }
     }
 
     private static void report(String what, int count, long start, long codes) {
