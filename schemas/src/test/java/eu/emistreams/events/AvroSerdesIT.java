@@ -9,12 +9,22 @@ import eu.emistreams.events.indicator.Provenance;
 import eu.emistreams.events.patstat.Applicant;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.stack.test.TestStack;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
-/** Records survive the registry serdes unchanged, nested records, arrays and maps included. */
+/**
+ * Records survive the registry serdes unchanged, nested records, arrays and maps included, and an
+ * event written under an older schema reads into today's class with the defaults of the fields it lacks.
+ */
 class AvroSerdesIT {
 
     private final AvroSerdes serdes = new AvroSerdes(TestStack.shared().registryUrl());
@@ -52,5 +62,48 @@ class AvroSerdesIT {
         assertEquals(key, keySerde.deserializer().deserialize(Topics.INDICATORS_PATENT, keyBytes));
         assertEquals(value, valueSerde.deserializer().deserialize(Topics.INDICATORS_PATENT,
                 valueSerde.serializer().serialize(Topics.INDICATORS_PATENT, value)));
+    }
+
+    @Test
+    void anEventWrittenUnderAnOlderSchemaReadsWithTheDefaultsOfTheFieldsItLacks() {
+        // An older PatentApplication: no applnKind, no docdbFamilyId (both default to null).
+        Schema current = PatentApplication.getClassSchema();
+        List<Schema.Field> olderFields = current.getFields().stream()
+                .filter(field -> !field.name().equals("applnKind") && !field.name().equals("docdbFamilyId"))
+                .map(field -> new Schema.Field(field, field.schema()))
+                .toList();
+        Schema older = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, olderFields);
+        GenericRecord written = new GenericData.Record(older);
+        written.put("applnId", 99L);
+        written.put("authority", "WO");
+        written.put("applnNr", "2019/1");
+        written.put("filingDate", null);
+        written.put("filingYear", 2019);
+        written.put("internatApplnId", 0L);
+        written.put("earliestFilingYear", 2019);
+        written.put("applicants", List.of());
+        written.put("ipcSymbols", List.of("A01B1/00"));
+        written.put("title", "Plough");
+        written.put("titleLanguage", "en");
+        written.put("abstractText", null);
+        written.put("abstractLanguage", null);
+        written.put("sourceRelease", "2019A");
+
+        // A topic of its own, so the older schema is the first version of its artifact.
+        String topic = "avro-serdes-it-" + UUID.randomUUID();
+        Map<String, Object> genericConfig = new HashMap<>(serdes.serdeConfig());
+        genericConfig.remove(AvroSerdeConfig.AVRO_DATUM_PROVIDER);
+        try (AvroKafkaSerializer<GenericRecord> olderWriter = new AvroKafkaSerializer<>()) {
+            olderWriter.configure(genericConfig, false);
+            byte[] bytes = olderWriter.serialize(topic, written);
+
+            PatentApplication read = serdes.valueSerde(PatentApplication.class).deserializer().deserialize(topic, bytes);
+            assertEquals(99L, read.getApplnId());
+            assertEquals("2019/1", read.getApplnNr());
+            assertNull(read.getApplnKind());
+            assertNull(read.getDocdbFamilyId());
+            assertEquals(List.of("A01B1/00"), read.getIpcSymbols());
+            assertEquals("Plough", read.getTitle());
+        }
     }
 }
