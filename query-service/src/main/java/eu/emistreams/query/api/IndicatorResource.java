@@ -1,8 +1,8 @@
 package eu.emistreams.query.api;
 
+import eu.emistreams.query.serving.IndicatorAnswers;
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.IndicatorRow;
-import eu.emistreams.query.serving.InteractiveQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,7 @@ public class IndicatorResource {
     static final Set<String> FILTERS = Set.of("indicator", "country", "code", "year");
 
     @Inject
-    InteractiveQueries queries;
+    IndicatorAnswers answers;
 
     @Context
     UriInfo uri;
@@ -50,7 +51,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "503", description = "The stores are not ready yet",
             headers = @Header(name = "Retry-After", description = "seconds to wait"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<IndicatorRow> indicators(
+    public Response indicators(
             @Parameter(description = "Indicator name, e.g. patent.world_share")
             @QueryParam("indicator") List<String> indicator,
             @Parameter(description = "ISO 3166-1 alpha-2 country code (GR for Greece), or ZZ for unknown")
@@ -60,6 +61,8 @@ public class IndicatorResource {
             @Parameter(description = "Year, e.g. 2020; 0 for totals over years")
             @QueryParam("year") List<String> year) {
         QueryParameters.requireOnly(uri, FILTERS);
-        return queries.indicators(IndicatorFilter.parse(indicator, country, code, year));
+        // Rendered (and kept until the store changes) by IndicatorAnswers: the bytes go out as they are.
+        return Response.ok(answers.json(IndicatorFilter.parse(indicator, country, code, year)), MediaType.APPLICATION_JSON)
+                .build();
     }
 }

@@ -34,6 +34,13 @@ public interface QueryConfig {
     @WithDefault("200ms")
     Duration statusCacheTtl();
 
+    /**
+     * Memory for answers of {@code GET /api/indicators} kept until the store changes
+     * ({@code serving.IndicatorAnswers}); 0 keeps none.
+     */
+    @WithDefault("67108864")
+    long answerCacheBytes();
+
     /** Bounded retries while a store is not queryable (rebalance, restore), before answering 503. */
     StoreRetry storeRetry();
 

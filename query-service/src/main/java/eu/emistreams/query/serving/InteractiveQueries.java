@@ -84,18 +84,30 @@ public class InteractiveQueries {
         self = applicationServer.filter(s -> !s.isBlank()).map(HostInfo::buildFromEndpoint);
     }
 
+    /** The matching rows of every instance, and whether they all came from this instance's partitions. */
+    public record IndicatorAnswer(List<IndicatorRow> rows, boolean fromThisInstanceOnly) {
+    }
+
     /** The matching rows of every instance, sorted by {@link IndicatorRow#ORDER}. */
+    public List<IndicatorRow> indicators(IndicatorFilter filter) {
+        return indicatorAnswer(filter).rows();
+    }
+
+    /** As {@link #indicators}, saying whether another instance was asked. */
     @Timed(value = "emi.query.indicators", extraTags = {"scope", "cluster"},
             description = "Indicator queries answered from every instance")
-    public List<IndicatorRow> indicators(IndicatorFilter filter) {
-        return retry.call("the indicators store", () -> queryEveryInstance(filter, ROWS));
+    public IndicatorAnswer indicatorAnswer(IndicatorFilter filter) {
+        return retry.call("the indicators store", () -> {
+            Gathered<IndicatorRow> gathered = queryEveryInstance(filter, ROWS);
+            return new IndicatorAnswer(gathered.rows(), !gathered.askedOthers());
+        });
     }
 
     /** As {@link #indicators}, each row with the releases and concordance it was computed from. */
     @Timed(value = "emi.query.indicators", extraTags = {"scope", "cluster-provenance"},
             description = "Indicator queries with provenance answered from every instance")
     public List<IndicatorRowWithProvenance> indicatorsWithProvenance(IndicatorFilter filter) {
-        return retry.call("the indicators store", () -> queryEveryInstance(filter, ROWS_WITH_PROVENANCE));
+        return retry.call("the indicators store", () -> queryEveryInstance(filter, ROWS_WITH_PROVENANCE).rows());
     }
 
     /**
@@ -150,11 +162,15 @@ public class InteractiveQueries {
         }
     }
 
-    private <R> List<R> queryEveryInstance(IndicatorFilter filter, RowKind<R> kind) {
+    /** Rows gathered from the instances, and whether any instance but this one answered. */
+    private record Gathered<R>(List<R> rows, boolean askedOthers) {
+    }
+
+    private <R> Gathered<R> queryEveryInstance(IndicatorFilter filter, RowKind<R> kind) {
         requireStarted();
         if (self.isEmpty()) {
             // Without application.server there is no metadata about other instances: a lone instance.
-            return queryLocal(filter, Set.of(), kind);
+            return new Gathered<>(queryLocal(filter, Set.of(), kind), false);
         }
         Map<HostInfo, Set<Integer>> owners = activePartitionsByHost();
         Set<Integer> expected = indicatorPartitions.all();
@@ -178,7 +194,7 @@ public class InteractiveQueries {
         }
         remoteAnswers.forEach((host, answer) -> rows.addAll(await(host, answer)));
         rows.sort(kind.order());
-        return rows;
+        return new Gathered<>(rows, !remoteAnswers.isEmpty());
     }
 
     private <R> List<R> queryLocal(IndicatorFilter filter, Set<Integer> partitions, RowKind<R> kind) {

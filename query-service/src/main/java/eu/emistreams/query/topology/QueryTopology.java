@@ -32,6 +32,15 @@ public final class QueryTopology {
      *     explicit internal naming) are applied while building
      */
     public static Topology build(QuerySerdes serdes, List<String> indicatorTopics, Properties streamsProperties) {
+        return build(serdes, indicatorTopics, streamsProperties, () -> { });
+    }
+
+    /**
+     * @param storeChanged called after each write to the indicators store is visible to queries
+     *     (downstream of the table), so kept answers are dropped ({@code serving.StoreGeneration})
+     */
+    public static Topology build(QuerySerdes serdes, List<String> indicatorTopics, Properties streamsProperties,
+            Runnable storeChanged) {
         if (indicatorTopics.isEmpty()) {
             throw new IllegalArgumentException("at least one indicator topic is needed");
         }
@@ -44,7 +53,9 @@ public final class QueryTopology {
                 .toTable(Named.as("indicators-table"),
                         Materialized.<IndicatorKey, IndicatorValue, KeyValueStore<Bytes, byte[]>>as(QueryStores.INDICATORS)
                                 .withKeySerde(new IndicatorStoreKeySerde())
-                                .withValueSerde(serdes.indicatorValue()));
+                                .withValueSerde(serdes.indicatorValue()))
+                .toStream(Named.as("indicator-changes"))
+                .foreach((key, value) -> storeChanged.run(), Named.as("kept-answers-invalidation"));
 
         builder.globalTable(Topics.INGEST_REPORTS,
                 Consumed.with(serdes.ingestReportKey(), serdes.ingestReport()).withName("ingest-reports-source"),

@@ -2,6 +2,7 @@ package eu.emistreams.query.topology;
 
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.query.config.QueryConfig;
+import eu.emistreams.query.serving.StoreGeneration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ public class TopologyProducer {
     QueryConfig config;
 
     @Inject
+    StoreGeneration storeGeneration;
+
+    @Inject
     Config allConfig;
 
     @ConfigProperty(name = "emi.registry.url")
@@ -35,7 +39,7 @@ public class TopologyProducer {
     @Produces
     public Topology topology() {
         return QueryTopology.build(QuerySerdes.registry(new AvroSerdes(registryUrl)), config.indicatorTopics(),
-                streamsProperties());
+                streamsProperties(), storeGeneration::advance);
     }
 
     /**

@@ -52,6 +52,11 @@ public class TestQueryConfig implements QueryConfig {
     }
 
     @Override
+    public long answerCacheBytes() {
+        return 64L << 20;
+    }
+
+    @Override
     public StoreRetry storeRetry() {
         return new StoreRetry() {
             @Override
