@@ -55,7 +55,7 @@ public class BenchCommand implements Callable<Integer> {
             description = "requests of the query load: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     QueryShape queryShape;
 
-    @Option(names = "--query-rate", defaultValue = "1000", paramLabel = "REQ/S",
+    @Option(names = "--query-rate", defaultValue = "1100", paramLabel = "REQ/S",
             description = "requests per second of the query load (default ${DEFAULT-VALUE})")
     int queryRate;
 

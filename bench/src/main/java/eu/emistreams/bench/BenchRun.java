@@ -12,6 +12,7 @@ import eu.emistreams.bench.load.QueryLoadGenerator;
 import eu.emistreams.bench.pipeline.BenchStack;
 import eu.emistreams.bench.pipeline.MemorySampler;
 import eu.emistreams.bench.pipeline.PipelineClient;
+import eu.emistreams.bench.pipeline.ProcessCpu;
 import eu.emistreams.bench.report.BenchResult;
 import eu.emistreams.bench.report.MachineDescription;
 import java.io.IOException;
@@ -100,11 +101,11 @@ public final class BenchRun {
                         + ": rebuild classifier-service so that both use the same rules");
             }
 
-            double backfillSeconds = ingestUntilSettled(client, releases.first(), FIRST_RELEASE, "backfill");
+            double backfillSeconds = ingestUntilSettled(stack, client, releases.first(), FIRST_RELEASE, "backfill");
             Map<IndicatorId, Double> firstActual = client.allIndicators();
             compare(comparisons, FIRST_RELEASE, firstExpected, firstActual);
 
-            double releaseSeconds = ingestUntilSettled(client, releases.second(), SECOND_RELEASE, "release");
+            double releaseSeconds = ingestUntilSettled(stack, client, releases.second(), SECOND_RELEASE, "release");
             Map<IndicatorId, Double> secondActual = client.allIndicators();
             compare(comparisons, SECOND_RELEASE, secondExpected, secondActual);
 
@@ -136,8 +137,10 @@ public final class BenchRun {
         }
     }
 
-    private double ingestUntilSettled(PipelineClient client, Path release, String releaseId, String what) {
+    private double ingestUntilSettled(BenchStack stack, PipelineClient client, Path release, String releaseId,
+            String what) {
         log.printf("%s: ingesting %s as release %s%n", what, release, releaseId);
+        ProcessCpu cpu = ProcessCpu.from(stack.processes());
         long start = System.nanoTime();
         String job = client.submitIngest(release, releaseId);
         client.awaitIngest(job, PIPELINE_TIMEOUT);
@@ -145,6 +148,7 @@ public final class BenchRun {
         long settled = client.awaitSettled(releaseId, PIPELINE_TIMEOUT);
         double total = seconds(start, settled);
         log.printf("  ingest job completed after %.1f s, pipeline settled after %.1f s%n", seconds(start, ingested), total);
+        log.println("  CPU seconds by process: " + ProcessCpu.describe(cpu.secondsSinceStart()));
         return total;
     }
 

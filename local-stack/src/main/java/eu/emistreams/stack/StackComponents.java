@@ -179,10 +179,22 @@ public final class StackComponents {
             command.add("-Demi.query.classifier-url=" + settings.classifierUrl());
             command.add("-Demi.query.indicator-pending-urls=" + settings.indicatorUrl() + "/api/pending");
         }
+        command.addAll(extraServiceJvmOptions(name));
         command.addAll(List.of("-jar", serviceJar(service).toString()));
         return new ManagedProcess(name, port, command, Map.of(), settings.dataDir(),
                 settings.logDir().resolve(name + ".log"), settings.runDir().resolve(name + ".pid"),
                 Readiness.http("http://" + StackSettings.HOST + ":" + port + "/q/health/ready"));
+    }
+
+    /**
+     * EMI_SERVICE_JVM_OPTIONS, space-separated, added to every service's command line with
+     * {@code {service}} replaced by the instance's name: for profiling, e.g.
+     * {@code -XX:StartFlightRecording=filename=/tmp/{service}.jfr}.
+     */
+    private static List<String> extraServiceJvmOptions(String name) {
+        String options = System.getenv("EMI_SERVICE_JVM_OPTIONS");
+        return options == null || options.isBlank() ? List.of()
+                : List.of(options.trim().replace("{service}", name).split("\\s+"));
     }
 
     private static String serviceHeap(String service) {
