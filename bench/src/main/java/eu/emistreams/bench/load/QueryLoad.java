@@ -28,7 +28,8 @@ public final class QueryLoad {
             Path result = workDirectory.resolve("query-load.json");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                    // A young generation sized so that the generator collects rarely: its pauses are latency too.
+                    "-Xms256m", "-Xmx256m", "-Xmn192m", "-XX:+UseSerialGC",
                     "-cp", System.getProperty("java.class.path"),
                     QueryLoadGenerator.class.getName(),
                     "--url", options.baseUrl(),

@@ -3,6 +3,8 @@ package eu.emistreams.query.api;
 import eu.emistreams.query.serving.IndicatorAnswers;
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.IndicatorRow;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -51,7 +53,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "503", description = "The stores are not ready yet",
             headers = @Header(name = "Retry-After", description = "seconds to wait"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response indicators(
+    public Uni<Response> indicators(
             @Parameter(description = "Indicator name, e.g. patent.world_share")
             @QueryParam("indicator") List<String> indicator,
             @Parameter(description = "ISO 3166-1 alpha-2 country code (GR for Greece), or ZZ for unknown")
@@ -61,8 +63,17 @@ public class IndicatorResource {
             @Parameter(description = "Year, e.g. 2020; 0 for totals over years")
             @QueryParam("year") List<String> year) {
         QueryParameters.requireOnly(uri, FILTERS);
-        // Rendered (and kept until the store changes) by IndicatorAnswers: the bytes go out as they are.
-        return Response.ok(answers.json(IndicatorFilter.parse(indicator, country, code, year)), MediaType.APPLICATION_JSON)
-                .build();
+        IndicatorFilter filter = IndicatorFilter.parse(indicator, country, code, year);
+        // A kept answer goes out from the event loop as it is; computing one scans the stores and
+        // may wait for other instances, so it runs on a worker thread.
+        byte[] kept = answers.currentKeptJson(filter);
+        if (kept != null) {
+            return Uni.createFrom().item(json(kept));
+        }
+        return Uni.createFrom().item(() -> json(answers.json(filter))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Response json(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 }

@@ -52,7 +52,16 @@ public class IndicatorAnswers {
                 .build();
     }
 
-    /** The answer to a filter as JSON: an array of rows sorted by indicator, country, code and year. */
+    /** The kept answer to a filter if it is still current, else null; never blocks. */
+    public byte[] currentKeptJson(IndicatorFilter filter) {
+        KeptAnswer answer = kept.getIfPresent(filter);
+        return answer != null && answer.generation() == generation.current() ? answer.json() : null;
+    }
+
+    /**
+     * The answer to a filter as JSON: an array of rows sorted by indicator, country, code and year.
+     * Blocks when it is not kept: it scans the stores and may ask the other instances.
+     */
     public byte[] json(IndicatorFilter filter) {
         long seen = generation.current();
         KeptAnswer answer = kept.getIfPresent(filter);
