@@ -31,7 +31,6 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class InternalSerdes {
 
     private static final byte FORMAT_V1 = 1;
-    private static final byte FORMAT_V2 = 2;
 
     private InternalSerdes() {
     }
@@ -52,16 +51,13 @@ public final class InternalSerdes {
         }, in -> new YearDelta(in.readInt(), readOptionalContribution(in), readOptionalContribution(in)));
     }
 
-    /** Format 2 adds the change count; format 1 state reads with a count of 0. */
     public static Serde<YearStatus> yearStatus() {
-        return binary(FORMAT_V2, (out, status) -> {
+        return binary((out, status) -> {
             writeNullableString(out, status.sourceRelease());
             writeNullableString(out, status.concordanceVersion());
             out.writeLong(status.dirtySinceMs());
             out.writeLong(status.lastChangeMs());
-            out.writeInt(status.changes());
-        }, (format, in) -> new YearStatus(readNullableString(in), readNullableString(in), in.readLong(), in.readLong(),
-                format >= FORMAT_V2 ? in.readInt() : 0));
+        }, in -> new YearStatus(readNullableString(in), readNullableString(in), in.readLong(), in.readLong()));
     }
 
     /** An exact decimal of any size and scale. */
@@ -210,23 +206,13 @@ public final class InternalSerdes {
     }
 
     private static <T> Serde<T> binary(Writer<T> writer, Reader<T> reader) {
-        return binary(FORMAT_V1, writer, (format, in) -> reader.read(in));
-    }
-
-    /** A reader of every format up to the current one, told which one it reads. */
-    @FunctionalInterface
-    private interface VersionedReader<T> {
-        T read(byte format, DataInput in) throws IOException;
-    }
-
-    private static <T> Serde<T> binary(byte currentFormat, Writer<T> writer, VersionedReader<T> reader) {
         Serializer<T> serializer = (topic, value) -> {
             if (value == null) {
                 return null;
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
             try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(currentFormat);
+                out.writeByte(FORMAT_V1);
                 writer.write(out, value);
             } catch (IOException e) {
                 throw new SerializationException("cannot write " + value, e);
@@ -239,10 +225,10 @@ public final class InternalSerdes {
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
                 byte format = in.readByte();
-                if (format < FORMAT_V1 || format > currentFormat) {
+                if (format != FORMAT_V1) {
                     throw new SerializationException("unknown internal format " + format + " on " + topic);
                 }
-                return reader.read(format, in);
+                return reader.read(in);
             } catch (IOException e) {
                 throw new SerializationException("cannot read a record of " + topic, e);
             }

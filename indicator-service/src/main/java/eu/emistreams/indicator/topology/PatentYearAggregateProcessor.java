@@ -114,7 +114,7 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
         }
 
         YearStatus before = statuses.get(delta.year());
-        YearStatus status = before == null ? YearStatus.initial() : before;
+        YearStatus status = before == null ? new YearStatus(null, null, YearStatus.CLEAN, 0) : before;
         if (sumsChanged) {
             status = status.changedAt(context.currentSystemTimeMs());
         }
@@ -144,10 +144,12 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
     }
 
     private void publishDueYears(long nowMs) {
+        long quietMs = schedule.quietPeriod().toMillis();
+        long maxDelayMs = schedule.maxDelay().toMillis();
         List<KeyValue<Integer, YearStatus>> due = new ArrayList<>();
         try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value.due(nowMs, schedule)) {
+                if (entry.value.due(nowMs, quietMs, maxDelayMs)) {
                     due.add(entry);
                 }
             });

@@ -99,7 +99,7 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
         }
 
         YearStatus before = statuses.get(delta.year());
-        YearStatus status = before == null ? YearStatus.initial() : before;
+        YearStatus status = before == null ? new YearStatus(null, null, YearStatus.CLEAN, 0) : before;
         if (!delta.changes().isEmpty()) {
             status = status.changedAt(context.currentSystemTimeMs());
         }
@@ -112,10 +112,12 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
     }
 
     private void publishDueYears(long nowMs) {
+        long quietMs = schedule.quietPeriod().toMillis();
+        long maxDelayMs = schedule.maxDelay().toMillis();
         List<KeyValue<Integer, YearStatus>> due = new ArrayList<>();
         try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value.due(nowMs, schedule)) {
+                if (entry.value.due(nowMs, quietMs, maxDelayMs)) {
                     due.add(entry);
                 }
             });

@@ -38,12 +38,6 @@ public class TopologyProducer {
     @ConfigProperty(name = "emi.indicator.publish.max-delay", defaultValue = "30s")
     Duration maxDelay;
 
-    @ConfigProperty(name = "emi.indicator.publish.bulk-changes", defaultValue = "1000")
-    int bulkChanges;
-
-    @ConfigProperty(name = "emi.indicator.publish.bulk-quiet-period", defaultValue = "1s")
-    Duration bulkQuietPeriod;
-
     @ConfigProperty(name = "emi.indicator.state-stores", defaultValue = "rocksdb")
     StateStoreKind stateStores;
 
@@ -56,7 +50,7 @@ public class TopologyProducer {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, ensureExplicitNaming);
         return IndicatorTopology.topology(config,
                 IndicatorSerdes.registry(new AvroSerdes(registryUrl)),
-                new PublicationSchedule(checkInterval, quietPeriod, maxDelay, bulkChanges, bulkQuietPeriod),
+                new PublicationSchedule(checkInterval, quietPeriod, maxDelay),
                 stateStores);
     }
 }

@@ -48,25 +48,9 @@ class InternalSerdesTest {
 
     @Test
     void statusesAndNullsSurvive() {
-        YearStatus status = new YearStatus("R1", null, 1000L, 1234L, 17);
+        YearStatus status = new YearStatus("R1", null, YearStatus.CLEAN, 1234L);
         assertEquals(status, roundTrip(InternalSerdes.yearStatus(), status));
         assertNull(roundTrip(InternalSerdes.contribution(), null));
-    }
-
-    @Test
-    void aStatusWrittenInFormatOneReadsWithNoChangesCounted() throws java.io.IOException {
-        // Format 1 as it was written: version byte, two nullable strings, two longs.
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-            out.writeByte(1);
-            out.writeBoolean(true);
-            out.writeUTF("R1");
-            out.writeBoolean(false);
-            out.writeLong(1000L);
-            out.writeLong(1234L);
-        }
-        assertEquals(new YearStatus("R1", null, 1000L, 1234L, 0),
-                InternalSerdes.yearStatus().deserializer().deserialize("t", bytes.toByteArray()));
     }
 
     @Test
