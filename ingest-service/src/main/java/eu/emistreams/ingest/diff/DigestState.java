@@ -39,9 +39,10 @@ public final class DigestState implements AutoCloseable {
         this.previousRelease = previousRelease;
         Path nextDirectory = generationDirectory(previousGeneration + 1);
         this.previous = previousGeneration > 0
-                ? RocksStore.open(generationDirectory(previousGeneration), List.of(DIGESTS), MEMORY, true)
+                ? RocksStore.open(generationDirectory(previousGeneration), List.of(DIGESTS), MEMORY, true, List.of())
                 : null;
-        this.next = RocksStore.open(nextDirectory, List.of(DIGESTS), MEMORY, true);
+        // Digests are only written during a run and read through scans: written blind.
+        this.next = RocksStore.open(nextDirectory, List.of(DIGESTS), MEMORY, true, List.of());
         this.previousDigests = previous == null ? null : previous.family(DIGESTS);
         this.nextDigests = next.family(DIGESTS);
     }

@@ -41,7 +41,9 @@ final class WorkStore implements AutoCloseable {
 
     WorkStore(Path directory, long memoryBytes) throws IOException {
         RocksStore.delete(directory);
-        store = RocksStore.open(directory, List.of(ROWS, PERSONS, PERSON_USE, REJECTS), memoryBytes, false);
+        // Only persons are read while loading (a person_id seen twice): the rest is written blind.
+        store = RocksStore.open(directory, List.of(ROWS, PERSONS, PERSON_USE, REJECTS), memoryBytes, false,
+                List.of(PERSONS));
         rows = store.family(ROWS);
         persons = store.family(PERSONS);
         personUse = store.family(PERSON_USE);
