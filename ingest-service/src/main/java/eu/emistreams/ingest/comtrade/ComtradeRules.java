@@ -1,8 +1,10 @@
 package eu.emistreams.ingest.comtrade;
 
+import eu.emistreams.events.Topics;
 import eu.emistreams.events.codes.Countries;
 import eu.emistreams.events.comtrade.TradeFlow;
 import eu.emistreams.ingest.keyed.Cells;
+import eu.emistreams.ingest.keyed.CsvFilesSource;
 import eu.emistreams.ingest.keyed.RowOutcome;
 import eu.emistreams.ingest.keyed.RowRejection;
 import eu.emistreams.ingest.source.CsvRow;
@@ -39,6 +41,13 @@ public final class ComtradeRules {
     /** Columns without which no row can be judged; the others are read where present. */
     public static final List<String> REQUIRED_COLUMNS = List.of("refYear", "reporterISO", "flowCode", "partnerCode",
             "cmdCode", "primaryValue");
+
+    /** The source's name in URLs, reports and rejects. */
+    public static final String SOURCE = "comtrade";
+
+    /** Comtrade as a source of CSV files read by these rules. */
+    public static final CsvFilesSource<TradeFlow> FILES = new CsvFilesSource<>(SOURCE, Topics.COMTRADE_FLOWS,
+            TradeFlow.class, REQUIRED_COLUMNS, ComtradeRules::classify, TradeFlow::setSourceRelease);
 
     public static final String WORLD = "0";
     public static final String CUSTOMS_TOTAL = "C00";

@@ -3,6 +3,7 @@ package eu.emistreams.ingest.comtrade;
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.IngestSource;
 import eu.emistreams.ingest.job.RunEnvironment;
+import eu.emistreams.ingest.keyed.CsvFilesIngestRun;
 import eu.emistreams.ingest.source.SourceFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -20,7 +21,7 @@ public class ComtradeSource implements IngestSource {
 
     @Override
     public String name() {
-        return ComtradeIngestRun.SOURCE;
+        return ComtradeRules.FILES.name();
     }
 
     @Override
@@ -35,12 +36,12 @@ public class ComtradeSource implements IngestSource {
 
     @Override
     public void check(Path releasePath) throws IOException {
-        ComtradeIngestRun.locateAndCheck(releasePath);
+        ComtradeRules.FILES.locateAndCheck(releasePath);
     }
 
     @Override
     public void run(IngestJob job) throws Exception {
         environment.run(name(), (state, sink, storeMemoryBytes) ->
-                new ComtradeIngestRun(job, state, sink, storeMemoryBytes).run());
+                new CsvFilesIngestRun<>(ComtradeRules.FILES, job, state, sink, storeMemoryBytes).run());
     }
 }

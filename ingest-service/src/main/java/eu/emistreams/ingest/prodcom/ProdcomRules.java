@@ -1,8 +1,10 @@
 package eu.emistreams.ingest.prodcom;
 
+import eu.emistreams.events.Topics;
 import eu.emistreams.events.codes.Countries;
 import eu.emistreams.events.prodcom.ProductionObservation;
 import eu.emistreams.ingest.keyed.Cells;
+import eu.emistreams.ingest.keyed.CsvFilesSource;
 import eu.emistreams.ingest.keyed.RowOutcome;
 import eu.emistreams.ingest.keyed.RowRejection;
 import eu.emistreams.ingest.source.CsvRow;
@@ -35,6 +37,14 @@ public final class ProdcomRules {
 
     public static final List<String> REQUIRED_COLUMNS = List.of("freq", "reporter", "product", "indicators",
             "TIME_PERIOD", "OBS_VALUE");
+
+    /** The source's name in URLs, reports and rejects. */
+    public static final String SOURCE = "prodcom";
+
+    /** Prodcom as a source of CSV files read by these rules. */
+    public static final CsvFilesSource<ProductionObservation> FILES = new CsvFilesSource<>(SOURCE,
+            Topics.PRODCOM_OBSERVATIONS, ProductionObservation.class, REQUIRED_COLUMNS, ProdcomRules::classify,
+            ProductionObservation::setSourceRelease);
 
     public static final String PRODUCTION_VALUE = "PRODVAL";
 

@@ -3,6 +3,7 @@ package eu.emistreams.ingest.prodcom;
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.IngestSource;
 import eu.emistreams.ingest.job.RunEnvironment;
+import eu.emistreams.ingest.keyed.CsvFilesIngestRun;
 import eu.emistreams.ingest.source.SourceFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -20,7 +21,7 @@ public class ProdcomSource implements IngestSource {
 
     @Override
     public String name() {
-        return ProdcomIngestRun.SOURCE;
+        return ProdcomRules.FILES.name();
     }
 
     @Override
@@ -35,12 +36,12 @@ public class ProdcomSource implements IngestSource {
 
     @Override
     public void check(Path releasePath) throws IOException {
-        ProdcomIngestRun.locateAndCheck(releasePath);
+        ProdcomRules.FILES.locateAndCheck(releasePath);
     }
 
     @Override
     public void run(IngestJob job) throws Exception {
         environment.run(name(), (state, sink, storeMemoryBytes) ->
-                new ProdcomIngestRun(job, state, sink, storeMemoryBytes).run());
+                new CsvFilesIngestRun<>(ProdcomRules.FILES, job, state, sink, storeMemoryBytes).run());
     }
 }

@@ -1,9 +1,10 @@
 package eu.emistreams.ingest.testing;
 
-import eu.emistreams.ingest.comtrade.ComtradeIngestRun;
+import eu.emistreams.ingest.comtrade.ComtradeRules;
 import eu.emistreams.ingest.crunchbase.CrunchbaseIngestRun;
 import eu.emistreams.ingest.job.IngestJob;
-import eu.emistreams.ingest.prodcom.ProdcomIngestRun;
+import eu.emistreams.ingest.keyed.CsvFilesIngestRun;
+import eu.emistreams.ingest.prodcom.ProdcomRules;
 import eu.emistreams.ingest.publish.EventSink;
 import java.nio.file.Path;
 
@@ -21,8 +22,8 @@ public final class KeyedRuns {
         IngestJob job = new IngestJob("test-" + release, source, release, path, null);
         Path sourceState = stateDirectory.resolve(source);
         switch (source) {
-            case ComtradeIngestRun.SOURCE -> new ComtradeIngestRun(job, sourceState, sink, STORE_MEMORY).run();
-            case ProdcomIngestRun.SOURCE -> new ProdcomIngestRun(job, sourceState, sink, STORE_MEMORY).run();
+            case ComtradeRules.SOURCE -> new CsvFilesIngestRun<>(ComtradeRules.FILES, job, sourceState, sink, STORE_MEMORY).run();
+            case ProdcomRules.SOURCE -> new CsvFilesIngestRun<>(ProdcomRules.FILES, job, sourceState, sink, STORE_MEMORY).run();
             case CrunchbaseIngestRun.SOURCE -> new CrunchbaseIngestRun(job, sourceState, sink, STORE_MEMORY).run();
             default -> throw new IllegalArgumentException("no keyed source " + source);
         }
