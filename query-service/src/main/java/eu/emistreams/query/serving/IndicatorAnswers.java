@@ -54,8 +54,7 @@ public class IndicatorAnswers {
 
     /** The kept answer to a filter if it is still current, else null; never blocks. */
     public byte[] currentKeptJson(IndicatorFilter filter) {
-        KeptAnswer answer = kept.getIfPresent(filter);
-        return answer != null && answer.generation() == generation.current() ? answer.json() : null;
+        return keptAt(filter, generation.current());
     }
 
     /**
@@ -64,9 +63,9 @@ public class IndicatorAnswers {
      */
     public byte[] json(IndicatorFilter filter) {
         long seen = generation.current();
-        KeptAnswer answer = kept.getIfPresent(filter);
-        if (answer != null && answer.generation() == seen) {
-            return answer.json();
+        byte[] current = keptAt(filter, seen);
+        if (current != null) {
+            return current;
         }
         InteractiveQueries.IndicatorAnswer computed = queries.indicatorAnswer(filter);
         byte[] rendered = render(computed);
@@ -74,6 +73,12 @@ public class IndicatorAnswers {
             kept.put(filter, new KeptAnswer(seen, rendered));
         }
         return rendered;
+    }
+
+    /** The kept answer to a filter if it was computed under {@code seen}, else null. */
+    private byte[] keptAt(IndicatorFilter filter, long seen) {
+        KeptAnswer answer = kept.getIfPresent(filter);
+        return answer != null && answer.generation() == seen ? answer.json() : null;
     }
 
     private byte[] render(InteractiveQueries.IndicatorAnswer answer) {

@@ -88,12 +88,10 @@ public class InteractiveQueries {
     public record IndicatorAnswer(List<IndicatorRow> rows, boolean fromThisInstanceOnly) {
     }
 
-    /** The matching rows of every instance, sorted by {@link IndicatorRow#ORDER}. */
-    public List<IndicatorRow> indicators(IndicatorFilter filter) {
-        return indicatorAnswer(filter).rows();
-    }
-
-    /** As {@link #indicators}, saying whether another instance was asked. */
+    /**
+     * The matching rows of every instance, sorted by {@link IndicatorRow#ORDER}, saying whether
+     * another instance was asked.
+     */
     @Timed(value = "emi.query.indicators", extraTags = {"scope", "cluster"},
             description = "Indicator queries answered from every instance")
     public IndicatorAnswer indicatorAnswer(IndicatorFilter filter) {
@@ -103,7 +101,7 @@ public class InteractiveQueries {
         });
     }
 
-    /** As {@link #indicators}, each row with the releases and concordance it was computed from. */
+    /** As {@link #indicatorAnswer}, each row with the releases and concordance it was computed from. */
     @Timed(value = "emi.query.indicators", extraTags = {"scope", "cluster-provenance"},
             description = "Indicator queries with provenance answered from every instance")
     public List<IndicatorRowWithProvenance> indicatorsWithProvenance(IndicatorFilter filter) {

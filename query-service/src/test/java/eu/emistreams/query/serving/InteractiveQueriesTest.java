@@ -57,7 +57,7 @@ class InteractiveQueriesTest {
     @Test
     void indicatorQueriesAreUnavailableWithARetryAfter() {
         StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
-                () -> queries.indicators(IndicatorFilter.all()));
+                () -> queries.indicatorAnswer(IndicatorFilter.all()));
         assertTrue(e.getMessage().contains("CREATED"), e.getMessage());
         assertEquals(1, e.retryAfterSeconds());
         assertThrows(StoreUnavailableException.class, () -> queries.localIndicators(IndicatorFilter.all(), Set.of(0)));
