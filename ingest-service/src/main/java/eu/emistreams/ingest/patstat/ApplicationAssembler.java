@@ -3,7 +3,6 @@ package eu.emistreams.ingest.patstat;
 import eu.emistreams.events.patstat.Applicant;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.ingest.job.RecordAccounting;
-import eu.emistreams.ingest.store.OrderedKeys;
 import eu.emistreams.ingest.store.ValueCodec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,11 +45,14 @@ final class ApplicationAssembler {
     }
 
     private final WorkStore store;
+    private final Persons persons;
     private final RecordAccounting accounting;
     private final Map<PatstatTable, String> fileNames;
 
-    ApplicationAssembler(WorkStore store, RecordAccounting accounting, Map<PatstatTable, String> fileNames) {
+    ApplicationAssembler(WorkStore store, Persons persons, RecordAccounting accounting,
+            Map<PatstatTable, String> fileNames) {
         this.store = store;
+        this.persons = persons;
         this.accounting = accounting;
         this.fileNames = fileNames;
     }
@@ -80,27 +82,15 @@ final class ApplicationAssembler {
      * applicant of a published application, quality when only of unknown-year ones, else ignored.
      */
     void accountPersons() {
-        try (RocksIterator persons = store.scanPersons(); RocksIterator uses = store.scanPersonUse()) {
-            uses.seekToFirst();
-            for (persons.seekToFirst(); persons.isValid(); persons.next()) {
-                long personId = OrderedKeys.get(persons.key(), 0);
-                int best = 0;
-                while (uses.isValid() && OrderedKeys.get(uses.key(), 0) < personId) {
-                    uses.next();
-                }
-                while (uses.isValid() && OrderedKeys.get(uses.key(), 0) == personId) {
-                    best = Math.max(best, uses.key()[8]);
-                    uses.next();
-                }
-                if (best == WorkStore.USED_BY_PUBLISHED) {
-                    accounting.published(1);
-                } else if (best == WorkStore.USED_BY_QUALITY) {
-                    accounting.quality("unknown_year", 1);
-                } else {
-                    accounting.ignored("person_not_applicant", 1);
-                }
+        persons.countUses(highestUse -> {
+            if (highestUse == WorkStore.USED_BY_PUBLISHED) {
+                accounting.published(1);
+            } else if (highestUse == WorkStore.USED_BY_QUALITY) {
+                accounting.quality("unknown_year", 1);
+            } else {
+                accounting.ignored("person_not_applicant", 1);
             }
-        }
+        });
     }
 
     /** The rows of one appln_id, tls201 first (the key order puts it there). */
@@ -109,7 +99,7 @@ final class ApplicationAssembler {
         StoredRows.Appln appln;
         Fate fate;
         final List<Applicant> applicants = new ArrayList<>();
-        final Set<Long> persons = new HashSet<>();
+        final Set<Long> linkedPersons = new HashSet<>();
         final List<String> ipcSymbols = new ArrayList<>();
         StoredRows.Text title;
         StoredRows.Text abstractText;
@@ -146,13 +136,13 @@ final class ApplicationAssembler {
             if (orphan(output, PatstatTable.PERS_APPLN, row.line(), row::content)) {
                 return;
             }
-            StoredRows.Person person = store.person(row.personId());
+            StoredRows.Person person = persons.get(row.personId());
             if (person == null) {
                 reject(output, PatstatTable.PERS_APPLN, row.line(), "orphan_person",
                         "person_id " + row.personId() + " is not in tls206_person", row.content());
                 return;
             }
-            if (!persons.add(row.personId())) {
+            if (!linkedPersons.add(row.personId())) {
                 reject(output, PatstatTable.PERS_APPLN, row.line(), "duplicate_key",
                         "person_id " + row.personId() + " is linked to appln_id " + applnId + " twice", row.content());
                 return;
@@ -163,10 +153,10 @@ final class ApplicationAssembler {
                 accounting.ignored("inventor_only", 1);
             } else if (fate == Fate.UNKNOWN_YEAR) {
                 count(fate);
-                store.markPersonUse(row.personId(), WorkStore.USED_BY_QUALITY);
+                persons.markUse(row.personId(), WorkStore.USED_BY_QUALITY);
             } else {
                 accounting.published(1);
-                store.markPersonUse(row.personId(), WorkStore.USED_BY_PUBLISHED);
+                persons.markUse(row.personId(), WorkStore.USED_BY_PUBLISHED);
                 String country = CountryCodes.normalise(person.rawCountry());
                 if (CountryCodes.UNKNOWN.equals(country)) {
                     accounting.note("country_to_ZZ", 1);

@@ -39,17 +39,22 @@ public final class PatstatIngestRun {
     private final Path sourceStateDirectory;
     private final EventSink sink;
     private final long storeMemoryBytes;
+    private final long personMemoryBytes;
     private final RecordAccounting accounting;
     private final RunPublications publications;
 
     /**
      * @param sourceStateDirectory this source's own directory under the ingest state directory
+     * @param storeMemoryBytes native memory of the work store (RocksDB)
+     * @param personMemoryBytes heap for holding tls206 persons; beyond it they go to the work store
      */
-    public PatstatIngestRun(IngestJob job, Path sourceStateDirectory, EventSink sink, long storeMemoryBytes) {
+    public PatstatIngestRun(IngestJob job, Path sourceStateDirectory, EventSink sink, long storeMemoryBytes,
+            long personMemoryBytes) {
         this.job = job;
         this.sourceStateDirectory = sourceStateDirectory;
         this.sink = sink;
         this.storeMemoryBytes = storeMemoryBytes;
+        this.personMemoryBytes = personMemoryBytes;
         this.accounting = job.accounting();
         this.publications = new RunPublications(SOURCE, job, sink);
     }
@@ -108,10 +113,15 @@ public final class PatstatIngestRun {
         job.bytesTotal(total);
 
         try (WorkStore store = new WorkStore(sourceStateDirectory.resolve("work"), storeMemoryBytes)) {
-            PatstatLoader loader = new PatstatLoader(store, job);
+            Persons persons = new Persons(store, personMemoryBytes);
+            PatstatLoader loader = new PatstatLoader(store, persons, job);
             for (PatstatTable table : PatstatTable.values()) {
                 job.phase("reading " + files.get(table).fileName());
                 loader.load(table, files.get(table));
+            }
+            if (persons.spilled()) {
+                LOG.infof("tls206 persons exceed the %d MB held in memory: looked up in the work store",
+                        personMemoryBytes >> 20);
             }
             // Every file has been read to its end: from here on the run publishes.
             try (DigestState digests = DigestState.open(sourceStateDirectory.resolve("state"))) {
@@ -124,7 +134,7 @@ public final class PatstatIngestRun {
                 store.forEachReject(reject -> publishReject(reject.file(), reject.line(), reject.reason(), reject.content()));
 
                 job.phase("assembling and publishing applications");
-                ApplicationAssembler assembler = new ApplicationAssembler(store, accounting, fileNames);
+                ApplicationAssembler assembler = new ApplicationAssembler(store, persons, accounting, fileNames);
                 publishApplications(assembler, digests);
 
                 job.phase("counting persons");

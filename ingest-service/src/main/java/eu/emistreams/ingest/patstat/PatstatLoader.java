@@ -18,11 +18,13 @@ final class PatstatLoader {
     private static final int READ_COUNT_STEP = 10_000;
 
     private final WorkStore store;
+    private final Persons persons;
     private final IngestJob job;
     private final RecordAccounting accounting;
 
-    PatstatLoader(WorkStore store, IngestJob job) {
+    PatstatLoader(WorkStore store, Persons persons, IngestJob job) {
         this.store = store;
+        this.persons = persons;
         this.job = job;
         this.accounting = job.accounting();
     }
@@ -72,11 +74,9 @@ final class PatstatLoader {
                     optionalLong(row, "docdb_family_id")));
             case PERSON -> {
                 long personId = requiredLong(row, "person_id");
-                if (store.person(personId) != null) {
+                if (!persons.add(personId, optionalText(row, "person_name"), row.get("person_ctry_code"))) {
                     throw new RowRejection("duplicate_key", "person_id " + personId + " appears more than once in tls206_person");
                 }
-                store.putPerson(new StoredRows.Person(row.line(), personId, optionalText(row, "person_name"),
-                        row.get("person_ctry_code")));
             }
             case PERS_APPLN -> store.putLink(new StoredRows.Link(row.line(),
                     requiredLong(row, "person_id"),

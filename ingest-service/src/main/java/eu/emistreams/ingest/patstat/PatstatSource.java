@@ -6,15 +6,19 @@ import eu.emistreams.ingest.job.RunEnvironment;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** PATSTAT Global as an ingest source of the service. */
 @ApplicationScoped
 public class PatstatSource implements IngestSource {
 
     private final RunEnvironment environment;
+    private final long personMemoryBytes;
 
-    public PatstatSource(RunEnvironment environment) {
+    public PatstatSource(RunEnvironment environment,
+            @ConfigProperty(name = "emi.ingest.person-memory-mb", defaultValue = "256") int personMemoryMb) {
         this.environment = environment;
+        this.personMemoryBytes = (long) personMemoryMb << 20;
     }
 
     @Override
@@ -35,6 +39,6 @@ public class PatstatSource implements IngestSource {
     @Override
     public void run(IngestJob job) throws Exception {
         environment.run(name(), (state, sink, storeMemoryBytes) ->
-                new PatstatIngestRun(job, state, sink, storeMemoryBytes).run());
+                new PatstatIngestRun(job, state, sink, storeMemoryBytes, personMemoryBytes).run());
     }
 }

@@ -44,15 +44,15 @@ final class StoredRows {
     }
 
     /** A tls206 row. */
-    record Person(long line, long personId, String name, String rawCountry) {
+    record Person(long personId, String name, String rawCountry) {
 
         byte[] value(ValueCodec.Writer out) {
-            return out.reset().putLong(line).putString(name).putString(rawCountry).toBytes();
+            return out.reset().putString(name).putString(rawCountry).toBytes();
         }
 
         static Person decode(long personId, byte[] value) {
             ValueCodec.Reader in = new ValueCodec.Reader(value);
-            return new Person(in.getLong(), personId, in.getString(), in.getString());
+            return new Person(personId, in.getString(), in.getString());
         }
     }
 

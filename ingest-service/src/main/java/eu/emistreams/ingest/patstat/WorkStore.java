@@ -108,16 +108,24 @@ final class WorkStore implements AutoCloseable {
         return store.scan(rows);
     }
 
-    /** A scan over persons in person_id order. */
-    RocksIterator scanPersons() {
+    /** Calls the counter with every stored person's highest use: two ordered scans merged. */
+    void forEachPersonUse(Persons.UseCounter counter) {
         store.flushWrites();
-        return store.scan(persons);
-    }
-
-    /** A scan over person uses in (person_id, use) order. */
-    RocksIterator scanPersonUse() {
-        store.flushWrites();
-        return store.scan(personUse);
+        try (RocksIterator persons = store.scan(this.persons); RocksIterator uses = store.scan(personUse)) {
+            uses.seekToFirst();
+            for (persons.seekToFirst(); persons.isValid(); persons.next()) {
+                long personId = OrderedKeys.get(persons.key(), 0);
+                byte highest = 0;
+                while (uses.isValid() && OrderedKeys.get(uses.key(), 0) < personId) {
+                    uses.next();
+                }
+                while (uses.isValid() && OrderedKeys.get(uses.key(), 0) == personId) {
+                    highest = (byte) Math.max(highest, uses.key()[8]);
+                    uses.next();
+                }
+                counter.person(highest);
+            }
+        }
     }
 
     @Override

@@ -170,10 +170,41 @@ class PatstatIngestRunTest {
         }
     }
 
+    @Test
+    void personsHeldInMemoryMovedToTheStoreMidwayOrStoredFromTheStartGiveTheSameRun() throws Exception {
+        GeneratedRelease release = new PatstatGenerator().generate(temp.resolve("r1"), 61, 600);
+        long persons = release.fact("tls206.rows");
+        // Held throughout; moved to the work store about half-way through tls206; stored from the start.
+        long[] budgets = {64L << 20, persons / 2 * Persons.BYTES_PER_PERSON, 0};
+        RecordingSink held = null;
+        RecordAccounting.Snapshot heldCounts = null;
+        for (long budget : budgets) {
+            RecordingSink sink = new RecordingSink();
+            RecordAccounting.Snapshot counts = ingest(release, "R1", temp.resolve("state-" + budget), sink, budget);
+            if (held == null) {
+                held = sink;
+                heldCounts = counts;
+                assertTrue(counts.published() > 0 && counts.detail("ignored.person_not_applicant") > 0, counts.toString());
+                continue;
+            }
+            assertEquals(heldCounts, counts, "accounting with " + budget + " bytes for persons");
+            assertEquals(RecordingSink.compacted(held.sent(Topics.PATSTAT_APPLICATIONS)),
+                    RecordingSink.compacted(sink.sent(Topics.PATSTAT_APPLICATIONS)), "events with " + budget + " bytes");
+            assertEquals(held.sent(Topics.REJECTS).stream().map(sent -> sent.value().toString()).toList(),
+                    sink.sent(Topics.REJECTS).stream().map(sent -> sent.value().toString()).toList(),
+                    "rejects with " + budget + " bytes");
+        }
+    }
+
     private static RecordAccounting.Snapshot ingest(GeneratedRelease release, String id, Path state, RecordingSink sink)
             throws Exception {
+        return ingest(release, id, state, sink, 64L << 20);
+    }
+
+    private static RecordAccounting.Snapshot ingest(GeneratedRelease release, String id, Path state, RecordingSink sink,
+            long personMemoryBytes) throws Exception {
         IngestJob job = new IngestJob("test-" + id, "patstat", id, release.directory(), null);
-        new PatstatIngestRun(job, state.resolve("patstat"), sink, 16L << 20).run();
+        new PatstatIngestRun(job, state.resolve("patstat"), sink, 16L << 20, personMemoryBytes).run();
         return job.accounting().snapshot();
     }
 

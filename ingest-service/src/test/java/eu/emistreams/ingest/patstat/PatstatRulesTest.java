@@ -220,7 +220,7 @@ class PatstatRulesTest {
 
     private IngestJob run(RecordingSink sink, String releaseId) throws Exception {
         IngestJob job = new IngestJob("test", "patstat", releaseId, release, null);
-        new PatstatIngestRun(job, temp.resolve("state/patstat"), sink, 16L << 20).run();
+        new PatstatIngestRun(job, temp.resolve("state/patstat"), sink, 16L << 20, 16L << 20).run();
         return job;
     }
 
