@@ -16,8 +16,16 @@ import eu.emistreams.ingest.store.OrderedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -114,11 +122,10 @@ public final class PatstatIngestRun {
 
         try (WorkStore store = new WorkStore(sourceStateDirectory.resolve("work"), storeMemoryBytes)) {
             Persons persons = new Persons(store, personMemoryBytes);
-            PatstatLoader loader = new PatstatLoader(store, persons, job);
-            for (PatstatTable table : PatstatTable.values()) {
-                job.phase("reading " + files.get(table).fileName());
-                loader.load(table, files.get(table));
-            }
+            loadTables(new PatstatLoader(store, persons, job), files);
+            // A zip's central directory is never read: the files count as read in full once done.
+            job.bytesRead().set(total);
+            store.flushWrites();
             if (persons.spilled()) {
                 LOG.infof("tls206 persons exceed the %d MB held in memory: looked up in the work store",
                         personMemoryBytes >> 20);
@@ -150,6 +157,50 @@ public final class PatstatIngestRun {
                 sink.flush();
                 job.phase("committing");
                 digests.commit(job.release());
+            }
+        }
+    }
+
+    /**
+     * Loads the six tables on as many threads as there are cores (at least two), the largest file
+     * first. The tables are independent until assembly, and nothing else of the pipeline has work
+     * before the ingest publishes: loading one table after the other left a core idle.
+     */
+    private void loadTables(PatstatLoader loader, Map<PatstatTable, TableFile> files) throws Exception {
+        job.phase("reading the six tables");
+        Map<PatstatTable, Long> sizes = new EnumMap<>(PatstatTable.class);
+        for (Map.Entry<PatstatTable, TableFile> file : files.entrySet()) {
+            sizes.put(file.getKey(), file.getValue().size());
+        }
+        List<PatstatTable> largestFirst = files.keySet().stream()
+                .sorted(Comparator.comparingLong(sizes::get).reversed())
+                .toList();
+        int threads = Math.min(largestFirst.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "patstat-load-" + job.id());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> loads = new ArrayList<>();
+            for (PatstatTable table : largestFirst) {
+                loads.add(pool.submit(() -> {
+                    loader.load(table, files.get(table));
+                    return null;
+                }));
+            }
+            for (Future<?> load : loads) {
+                try {
+                    load.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            // No table may still be writing when the store closes.
+            pool.shutdownNow();
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("a table load did not stop within a minute");
             }
         }
     }

@@ -8,7 +8,8 @@ import eu.emistreams.ingest.source.TableFile;
 import java.io.IOException;
 
 /**
- * Reads the six tables into the work store. A row that cannot be used whatever the other tables
+ * Reads the six tables into the work store, each table on the thread that calls {@link #load},
+ * several at the same time (tls206 goes to {@link Persons}, held by the one thread loading it). A row that cannot be used whatever the other tables
  * say (a wrong field count, an unparsable or missing number, a person_id seen twice) is rejected
  * here; everything else waits for assembly, which knows the application each row belongs to.
  */
@@ -30,38 +31,38 @@ final class PatstatLoader {
     }
 
     void load(PatstatTable table, TableFile file) throws IOException {
-        long bytesBefore = job.bytesRead().get();
         long pendingReads = 0;
-        try (CsvTable csv = CsvTable.open(file, table.requiredColumns(), job.bytesRead())) {
+        try (CsvTable csv = CsvTable.open(file, table.requiredColumns(), job.bytesRead());
+                WorkStore.RowWriter rows = store.rowWriter()) {
             CsvRow row;
             while ((row = csv.next()) != null) {
                 job.rowsRead().incrementAndGet();
                 if (++pendingReads == READ_COUNT_STEP) {
                     accounting.read(table.fileBase(), pendingReads);
                     pendingReads = 0;
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new java.io.InterruptedIOException("loading " + file.fileName() + " was stopped");
+                    }
                 }
                 if (!row.consistent()) {
-                    reject(file, row, "malformed_row", "the row has " + row.size()
+                    reject(rows, table, file, row, "malformed_row", "the row has " + row.size()
                             + " fields where the header has " + csv.header().size());
                     continue;
                 }
                 try {
-                    store(table, row);
+                    store(rows, table, row);
                 } catch (RowRejection rejection) {
-                    reject(file, row, rejection.detail, rejection.getMessage());
+                    reject(rows, table, file, row, rejection.detail, rejection.getMessage());
                 }
             }
         } finally {
             accounting.read(table.fileBase(), pendingReads);
         }
-        // A zip's central directory is never read: count the file as read in full once done.
-        job.bytesRead().set(bytesBefore + file.size());
-        store.flushWrites();
     }
 
-    private void store(PatstatTable table, CsvRow row) throws RowRejection {
+    private void store(WorkStore.RowWriter rows, PatstatTable table, CsvRow row) throws RowRejection {
         switch (table) {
-            case APPLN -> store.putAppln(new StoredRows.Appln(row.line(),
+            case APPLN -> rows.putAppln(new StoredRows.Appln(row.line(),
                     requiredLong(row, "appln_id"),
                     requiredText(row, "appln_auth").trim().toUpperCase(java.util.Locale.ROOT),
                     optionalText(row, "appln_nr"),
@@ -78,23 +79,24 @@ final class PatstatLoader {
                     throw new RowRejection("duplicate_key", "person_id " + personId + " appears more than once in tls206_person");
                 }
             }
-            case PERS_APPLN -> store.putLink(new StoredRows.Link(row.line(),
+            case PERS_APPLN -> rows.putLink(new StoredRows.Link(row.line(),
                     requiredLong(row, "person_id"),
                     requiredLong(row, "appln_id"),
                     requiredInt(row, "applt_seq_nr"),
                     optionalText(row, "invt_seq_nr")));
-            case APPLN_IPC -> store.putIpc(new StoredRows.Ipc(row.line(), requiredLong(row, "appln_id"),
+            case APPLN_IPC -> rows.putIpc(new StoredRows.Ipc(row.line(), requiredLong(row, "appln_id"),
                     row.get("ipc_class_symbol")));
-            case APPLN_TITLE -> store.putText(StoredRows.TAG_TITLE, new StoredRows.Text(row.line(),
+            case APPLN_TITLE -> rows.putText(StoredRows.TAG_TITLE, new StoredRows.Text(row.line(),
                     requiredLong(row, "appln_id"), optionalText(row, "appln_title_lg"), row.get("appln_title")));
-            case APPLN_ABSTR -> store.putText(StoredRows.TAG_ABSTRACT, new StoredRows.Text(row.line(),
+            case APPLN_ABSTR -> rows.putText(StoredRows.TAG_ABSTRACT, new StoredRows.Text(row.line(),
                     requiredLong(row, "appln_id"), optionalText(row, "appln_abstract_lg"), row.get("appln_abstract")));
         }
     }
 
-    private void reject(TableFile file, CsvRow row, String detail, String explanation) {
+    private void reject(WorkStore.RowWriter rows, PatstatTable table, TableFile file, CsvRow row, String detail,
+            String explanation) {
         accounting.rejected(detail);
-        store.bufferReject(file.fileName(), row.line(), detail + ": " + explanation, row.content());
+        rows.bufferReject(table, file.fileName(), row.line(), detail + ": " + explanation, row.content());
     }
 
     private static long requiredLong(CsvRow row, String column) throws RowRejection {

@@ -33,7 +33,6 @@ final class WorkStore implements AutoCloseable {
     private final ColumnFamilyHandle personUse;
     private final ColumnFamilyHandle rejects;
     private final ValueCodec.Writer writer = new ValueCodec.Writer();
-    private long rejectSequence;
 
     /** A row rejected while loading, kept until publishing may start. */
     record BufferedReject(String file, long line, String reason, String content) {
@@ -50,20 +49,46 @@ final class WorkStore implements AutoCloseable {
         rejects = store.family(REJECTS);
     }
 
-    void putAppln(StoredRows.Appln row) {
-        store.put(rows, StoredRows.rowKey(row.applnId(), StoredRows.TAG_APPLN, row.line()), row.value(writer));
+    /**
+     * Buffers the rows of one table being loaded; one per loading thread, so that tables load at
+     * the same time. Closing it writes out what it buffered.
+     */
+    final class RowWriter implements AutoCloseable {
+        private final RocksStore.Writer out = store.newWriter();
+        private final ValueCodec.Writer values = new ValueCodec.Writer();
+
+        void putAppln(StoredRows.Appln row) {
+            out.put(rows, StoredRows.rowKey(row.applnId(), StoredRows.TAG_APPLN, row.line()), row.value(values));
+        }
+
+        void putLink(StoredRows.Link row) {
+            out.put(rows, StoredRows.rowKey(row.applnId(), StoredRows.TAG_LINK, row.line()), row.value(values));
+        }
+
+        void putIpc(StoredRows.Ipc row) {
+            out.put(rows, StoredRows.rowKey(row.applnId(), StoredRows.TAG_IPC, row.line()), row.value(values));
+        }
+
+        void putText(byte tag, StoredRows.Text row) {
+            out.put(rows, StoredRows.rowKey(row.applnId(), tag, row.line()), row.value(values));
+        }
+
+        /** Keeps a row rejected while loading; rejects come out in (table, line) order. */
+        void bufferReject(PatstatTable table, String file, long line, String reason, String content) {
+            byte[] key = new byte[9];
+            key[0] = (byte) table.ordinal();
+            OrderedKeys.put(key, 1, line);
+            out.put(rejects, key, values.reset().putString(file).putLong(line).putString(reason).putString(content).toBytes());
+        }
+
+        @Override
+        public void close() {
+            out.close();
+        }
     }
 
-    void putLink(StoredRows.Link row) {
-        store.put(rows, StoredRows.rowKey(row.applnId(), StoredRows.TAG_LINK, row.line()), row.value(writer));
-    }
-
-    void putIpc(StoredRows.Ipc row) {
-        store.put(rows, StoredRows.rowKey(row.applnId(), StoredRows.TAG_IPC, row.line()), row.value(writer));
-    }
-
-    void putText(byte tag, StoredRows.Text row) {
-        store.put(rows, StoredRows.rowKey(row.applnId(), tag, row.line()), row.value(writer));
+    RowWriter rowWriter() {
+        return new RowWriter();
     }
 
     void putPerson(StoredRows.Person row) {
@@ -83,11 +108,7 @@ final class WorkStore implements AutoCloseable {
         store.put(personUse, key, EMPTY);
     }
 
-    void bufferReject(String file, long line, String reason, String content) {
-        byte[] value = writer.reset().putString(file).putLong(line).putString(reason).putString(content).toBytes();
-        store.put(rejects, OrderedKeys.of(rejectSequence++), value);
-    }
-
+    /** Writes out what the store's own writer buffered (persons and their uses). */
     void flushWrites() {
         store.flushWrites();
     }

@@ -33,7 +33,8 @@ import org.rocksdb.WriteOptions;
  * read-your-writes buffers in an indexed batch that point reads see before it is written; the
  * others buffer in a plain batch, which keeps no skip list (profiled: the indexed batch's puts
  * were a fifth of a PATSTAT load's samples), and a point read of such a family writes the batch
- * out first. Scans see only what {@link #flushWrites()} wrote.
+ * out first. Scans see only what {@link #flushWrites()} wrote. Threads loading at the same time
+ * each take a {@link #newWriter() writer} of their own.
  */
 public final class RocksStore implements AutoCloseable {
 
@@ -55,11 +56,10 @@ public final class RocksStore implements AutoCloseable {
     private final Map<String, ColumnFamilyHandle> families = new LinkedHashMap<>();
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final ReadOptions pointReadOptions;
-    private final java.util.Set<ColumnFamilyHandle> readYourWrites = new java.util.HashSet<>();
-    private WriteBatchWithIndex indexedBatch = new WriteBatchWithIndex(true);
-    private WriteBatch plainBatch = new WriteBatch();
-    private int indexedBatched;
-    private int plainBatched;
+    // By identity: a handle's hashCode asks RocksDB for the family's name (a JNI call per write).
+    private final java.util.Set<ColumnFamilyHandle> readYourWrites =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Writer writer = new Writer();
 
     private RocksStore(Path directory, List<String> familyNames, long memoryBytes, boolean durable,
             java.util.Collection<String> readYourWritesFamilies) throws IOException {
@@ -138,55 +138,104 @@ public final class RocksStore implements AutoCloseable {
         return handle;
     }
 
-    /** Buffers a put; call {@link #flushWrites()} before scanning what was written. */
+    /** Buffers a put in the store's own writer; call {@link #flushWrites()} before scanning what was written. */
     public void put(ColumnFamilyHandle family, byte[] key, byte[] value) {
-        try {
-            if (readYourWrites.contains(family)) {
-                indexedBatch.put(family, key, value);
-                indexedBatched++;
-            } else {
-                plainBatch.put(family, key, value);
-                plainBatched++;
-            }
-        } catch (RocksDBException e) {
-            throw new StoreException("buffering a write failed", e);
-        }
-        if (indexedBatched + plainBatched >= BATCH_OPERATIONS) {
-            flushWrites();
-        }
+        writer.put(family, key, value);
     }
 
+    /** Writes out what the store's own writer buffered. */
     public void flushWrites() {
-        try {
-            if (plainBatched > 0) {
-                db.write(writeOptions, plainBatch);
-                plainBatch.close();
-                plainBatch = new WriteBatch();
-                plainBatched = 0;
-            }
-            if (indexedBatched > 0) {
-                db.write(writeOptions, indexedBatch);
-                indexedBatch.close();
-                indexedBatch = new WriteBatchWithIndex(true);
-                indexedBatched = 0;
-            }
-        } catch (RocksDBException e) {
-            throw new StoreException("writing to " + directory + " failed: " + e.getMessage(), e);
-        }
+        writer.flush();
     }
 
+    /** A point read that sees the store's own writer's buffered writes to read-your-writes families. */
     public byte[] get(ColumnFamilyHandle family, byte[] key) {
-        try {
-            if (!readYourWrites.contains(family)) {
-                if (plainBatched > 0) {
-                    flushWrites();
+        return writer.get(family, key);
+    }
+
+    /**
+     * A writer with buffers of its own, for one more thread writing at the same time as the
+     * store's own writer (RocksDB takes concurrent batches; a batch is not shared). Close it
+     * to write out what it buffered.
+     */
+    public Writer newWriter() {
+        return new Writer();
+    }
+
+    /** Buffers writes in batches of {@value #BATCH_OPERATIONS}; used by one thread at a time. */
+    public final class Writer implements AutoCloseable {
+        private WriteBatchWithIndex indexedBatch = new WriteBatchWithIndex(true);
+        private WriteBatch plainBatch = new WriteBatch();
+        private int indexedBatched;
+        private int plainBatched;
+
+        private Writer() {
+        }
+
+        public void put(ColumnFamilyHandle family, byte[] key, byte[] value) {
+            try {
+                if (readYourWrites.contains(family)) {
+                    indexedBatch.put(family, key, value);
+                    indexedBatched++;
+                } else {
+                    plainBatch.put(family, key, value);
+                    plainBatched++;
                 }
-                return db.get(family, key);
+            } catch (RocksDBException e) {
+                throw new StoreException("buffering a write failed", e);
             }
-            return indexedBatched == 0 ? db.get(family, key)
-                    : indexedBatch.getFromBatchAndDB(db, family, pointReadOptions, key);
-        } catch (RocksDBException e) {
-            throw new StoreException("reading " + directory + " failed: " + e.getMessage(), e);
+            if (indexedBatched + plainBatched >= BATCH_OPERATIONS) {
+                flush();
+            }
+        }
+
+        public void flush() {
+            try {
+                if (plainBatched > 0) {
+                    db.write(writeOptions, plainBatch);
+                    plainBatch.close();
+                    plainBatch = new WriteBatch();
+                    plainBatched = 0;
+                }
+                if (indexedBatched > 0) {
+                    db.write(writeOptions, indexedBatch);
+                    indexedBatch.close();
+                    indexedBatch = new WriteBatchWithIndex(true);
+                    indexedBatched = 0;
+                }
+            } catch (RocksDBException e) {
+                throw new StoreException("writing to " + directory + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        public byte[] get(ColumnFamilyHandle family, byte[] key) {
+            try {
+                if (!readYourWrites.contains(family)) {
+                    if (plainBatched > 0) {
+                        flush();
+                    }
+                    return db.get(family, key);
+                }
+                return indexedBatched == 0 ? db.get(family, key)
+                        : indexedBatch.getFromBatchAndDB(db, family, pointReadOptions, key);
+            } catch (RocksDBException e) {
+                throw new StoreException("reading " + directory + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** Writes out what is buffered and frees the buffers. */
+        @Override
+        public void close() {
+            try {
+                flush();
+            } finally {
+                discard();
+            }
+        }
+
+        private void discard() {
+            plainBatch.close();
+            indexedBatch.close();
         }
     }
 
@@ -207,8 +256,7 @@ public final class RocksStore implements AutoCloseable {
 
     @Override
     public void close() {
-        plainBatch.close();
-        indexedBatch.close();
+        writer.discard();
         handles.forEach(ColumnFamilyHandle::close);
         db.close();
         closeOptions();
