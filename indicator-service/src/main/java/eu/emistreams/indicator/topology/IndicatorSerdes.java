@@ -7,6 +7,7 @@ import eu.emistreams.events.classified.ClassifiedRound;
 import eu.emistreams.events.classified.ClassifiedTrade;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.ingest.IngestReport;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -19,7 +20,8 @@ public record IndicatorSerdes(
         Serde<IndicatorValue> indicatorValue,
         Serde<ClassifiedTrade> classifiedTrade,
         Serde<ClassifiedProduction> classifiedProduction,
-        Serde<ClassifiedRound> classifiedRound) {
+        Serde<ClassifiedRound> classifiedRound,
+        Serde<IngestReport> ingestReport) {
 
     public static IndicatorSerdes registry(AvroSerdes avro) {
         return new IndicatorSerdes(
@@ -28,6 +30,7 @@ public record IndicatorSerdes(
                 avro.valueSerde(IndicatorValue.class),
                 avro.valueSerde(ClassifiedTrade.class),
                 avro.valueSerde(ClassifiedProduction.class),
-                avro.valueSerde(ClassifiedRound.class));
+                avro.valueSerde(ClassifiedRound.class),
+                avro.valueSerde(IngestReport.class));
     }
 }

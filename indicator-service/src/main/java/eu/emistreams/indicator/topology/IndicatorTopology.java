@@ -58,6 +58,7 @@ public final class IndicatorTopology {
         for (SourceIndicatorBranch<?> branch : branches(serdes)) {
             build(builder, serdes, branch, schedule, storeKind);
         }
+        IngestActivity.addTo(builder, serdes, storeKind);
         return builder.build(streamsConfig);
     }
 

@@ -43,6 +43,7 @@ public final class PatentIndicatorTopology {
             Properties streamsConfig, IndicatorSerdes serdes, PublicationSchedule schedule, StateStoreKind storeKind) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsConfig)));
         build(builder, serdes, schedule, storeKind);
+        IngestActivity.addTo(builder, serdes, storeKind);
         return builder.build(streamsConfig);
     }
 

@@ -51,6 +51,7 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
     private ProcessorContext<IndicatorKey, IndicatorValue> context;
     private KeyValueStore<String, ExactFraction> sums;
     private KeyValueStore<Integer, YearStatus> statuses;
+    private KeyValueStore<String, String> ingestActivity;
     private KeyValueStore<String, Long> published;
 
     PatentYearAggregateProcessor(PublicationSchedule schedule) {
@@ -83,6 +84,7 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
     public void init(ProcessorContext<IndicatorKey, IndicatorValue> context) {
         this.context = context;
         this.sums = context.getStateStore(SUMS_STORE);
+        this.ingestActivity = context.getStateStore(IngestActivity.STORE);
         this.statuses = context.getStateStore(STATUS_STORE);
         this.published = context.getStateStore(PUBLISHED_STORE);
         context.schedule(schedule.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishDueYears);
@@ -144,12 +146,11 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
     }
 
     private void publishDueYears(long nowMs) {
-        long quietMs = schedule.quietPeriod().toMillis();
-        long maxDelayMs = schedule.maxDelay().toMillis();
+        boolean releaseBeingRead = IngestActivity.reading(ingestActivity, PATSTAT_SOURCE);
         List<KeyValue<Integer, YearStatus>> due = new ArrayList<>();
         try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value.due(nowMs, quietMs, maxDelayMs)) {
+                if (schedule.due(entry.value, nowMs, releaseBeingRead)) {
                     due.add(entry);
                 }
             });

@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.Serde;
  * ({@code trade-contributions}, {@code trade-year-sums}...); the names are a contract with the
  * state of running instances, renaming one rebuilds it.
  *
- * @param provenanceSource the source name under which the release is reported in the provenance
+ * @param provenanceSource the source name under which the release is reported in the provenance and
+ *     in the ingest reports
  */
 public record SourceIndicatorBranch<V>(
         String name,

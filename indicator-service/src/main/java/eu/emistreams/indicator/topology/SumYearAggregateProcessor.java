@@ -42,6 +42,7 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
     private ProcessorContext<IndicatorKey, IndicatorValue> context;
     private KeyValueStore<String, BigDecimal> sums;
     private KeyValueStore<Integer, YearStatus> statuses;
+    private KeyValueStore<String, String> ingestActivity;
     private KeyValueStore<String, BigDecimal> published;
 
     private SumYearAggregateProcessor(SourceIndicatorBranch<?> branch, PublicationSchedule schedule) {
@@ -75,6 +76,7 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
     public void init(ProcessorContext<IndicatorKey, IndicatorValue> context) {
         this.context = context;
         this.sums = context.getStateStore(branch.sumsStore());
+        this.ingestActivity = context.getStateStore(IngestActivity.STORE);
         this.statuses = context.getStateStore(branch.statusStore());
         this.published = context.getStateStore(branch.publishedStore());
         context.schedule(schedule.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishDueYears);
@@ -112,12 +114,11 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
     }
 
     private void publishDueYears(long nowMs) {
-        long quietMs = schedule.quietPeriod().toMillis();
-        long maxDelayMs = schedule.maxDelay().toMillis();
+        boolean releaseBeingRead = IngestActivity.reading(ingestActivity, branch.provenanceSource());
         List<KeyValue<Integer, YearStatus>> due = new ArrayList<>();
         try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value.due(nowMs, quietMs, maxDelayMs)) {
+                if (schedule.due(entry.value, nowMs, releaseBeingRead)) {
                     due.add(entry);
                 }
             });

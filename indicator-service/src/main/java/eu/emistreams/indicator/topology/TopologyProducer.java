@@ -38,6 +38,9 @@ public class TopologyProducer {
     @ConfigProperty(name = "emi.indicator.publish.max-delay", defaultValue = "30s")
     Duration maxDelay;
 
+    @ConfigProperty(name = "emi.indicator.publish.max-hold", defaultValue = "10m")
+    Duration maxHold;
+
     @ConfigProperty(name = "emi.indicator.state-stores", defaultValue = "rocksdb")
     StateStoreKind stateStores;
 
@@ -50,7 +53,7 @@ public class TopologyProducer {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, ensureExplicitNaming);
         return IndicatorTopology.topology(config,
                 IndicatorSerdes.registry(new AvroSerdes(registryUrl)),
-                new PublicationSchedule(checkInterval, quietPeriod, maxDelay),
+                new PublicationSchedule(checkInterval, quietPeriod, maxDelay, maxHold),
                 stateStores);
     }
 }

@@ -13,11 +13,6 @@ public record YearStatus(String sourceRelease, String concordanceVersion, long d
         return dirtySinceMs != CLEAN;
     }
 
-    /** Due when the year has been quiet for {@code quietMs}, or dirty for {@code maxDelayMs} under a steady flow. */
-    public boolean due(long nowMs, long quietMs, long maxDelayMs) {
-        return dirty() && (nowMs - lastChangeMs >= quietMs || nowMs - dirtySinceMs >= maxDelayMs);
-    }
-
     public YearStatus changedAt(long nowMs) {
         return new YearStatus(sourceRelease, concordanceVersion, dirty() ? dirtySinceMs : nowMs, nowMs);
     }

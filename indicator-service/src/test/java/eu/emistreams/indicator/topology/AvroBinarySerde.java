@@ -57,6 +57,7 @@ final class AvroBinarySerde {
                 of(eu.emistreams.events.indicator.IndicatorValue.class),
                 of(eu.emistreams.events.classified.ClassifiedTrade.class),
                 of(eu.emistreams.events.classified.ClassifiedProduction.class),
-                of(eu.emistreams.events.classified.ClassifiedRound.class));
+                of(eu.emistreams.events.classified.ClassifiedRound.class),
+                of(eu.emistreams.events.ingest.IngestReport.class));
     }
 }

@@ -4,6 +4,7 @@ import eu.emistreams.events.Topics;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.ingest.IngestReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 final class IndicatorTopologyHarness implements AutoCloseable {
 
     static final PublicationSchedule SCHEDULE =
-            new PublicationSchedule(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(5));
+            new PublicationSchedule(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60));
 
     /** Longer than the quiet period: every dirty year is due after it. */
     static final Duration SETTLE = Duration.ofSeconds(1);
@@ -36,6 +37,7 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, ClassifiedPatent> input;
     private final TestOutputTopic<IndicatorKey, IndicatorValue> output;
+    private final TestInputTopic<String, IngestReport> reports;
     private final Map<IndicatorKey, IndicatorValue> compacted = new HashMap<>();
 
     IndicatorTopologyHarness(StateStoreKind storeKind) {
@@ -52,6 +54,8 @@ final class IndicatorTopologyHarness implements AutoCloseable {
                 Instant.parse("2026-01-01T00:00:00Z"));
         input = driver.createInputTopic(Topics.PATENTS_CLASSIFIED, Serdes.String().serializer(),
                 serdes.classifiedPatent().serializer());
+        reports = driver.createInputTopic(Topics.INGEST_REPORTS, Serdes.String().serializer(),
+                serdes.ingestReport().serializer());
         output = driver.createOutputTopic(Topics.INDICATORS_PATENT, serdes.indicatorKey().deserializer(),
                 serdes.indicatorValue().deserializer());
     }
@@ -63,6 +67,15 @@ final class IndicatorTopologyHarness implements AutoCloseable {
 
     void upsert(long applnId, int year, List<String> countries, List<String> codes) {
         upsert(applnId, year, countries, codes, "R1", "c1");
+    }
+
+    /** An ingest report, keyed as the ingest service keys it. */
+    void report(String source, String release, String status) {
+        reports.pipeInput(source + "/" + release, IngestReport.newBuilder()
+                .setSource(source).setRelease(release).setStatus(status).setStartedAt(0L)
+                .setRead(0).setPublished(0).setIgnored(0).setQuality(0).setRejected(0)
+                .setEventsChanged(0).setEventsUnchanged(0).setEventsRetracted(0).setDetails(Map.of())
+                .build());
     }
 
     void retract(long applnId) {

@@ -76,6 +76,36 @@ class PatentIndicatorTopologyTest {
     }
 
     @Test
+    void whileAReleaseIsReadItsYearsWaitForItsEnd() {
+        topology.report("patstat", "R1", "RUNNING");
+        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"), "R1", "c1");
+        assertTrue(topology.settle().isEmpty(), "published while release R1 was being read");
+        topology.upsert(2, 2020, List.of("NL"), List.of("AGRI"), "R1", "c1");
+        assertTrue(topology.advance(Duration.ofSeconds(30)).isEmpty(), "held past the 5 s delay of a steady flow too");
+
+        topology.report("patstat", "R1", "COMPLETED");
+        List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
+        assertEquals(27 * 32 * 3 + 27, published.size(), "every value of 2020 once (EU27 countries, 32 codes, AGRI ranks)");
+        assertEquals(50.0, topology.value("patent.world_share", "BE", "AGRI", 2020), EXACT);
+    }
+
+    @Test
+    void aReportLeftRunningHoldsAYearAtMostTheMaximumHold() {
+        topology.report("patstat", "R1", "RUNNING");
+        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"), "R1", "c1");
+        assertTrue(topology.advance(Duration.ofSeconds(59)).isEmpty());
+        assertFalse(topology.advance(Duration.ofSeconds(2)).isEmpty(), "still held after the 60 s maximum hold");
+        assertEquals(1.0, topology.value("patent.count", "BE", "AGRI", 2020), EXACT);
+    }
+
+    @Test
+    void aReleaseOfAnotherSourceHoldsNoPatentYear() {
+        topology.report("comtrade", "R1", "RUNNING");
+        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"), "R1", "c1");
+        assertFalse(topology.settle().isEmpty());
+    }
+
+    @Test
     void anApplicationWithoutApplicantsCountsForZz() {
         topology.upsert(1, 2021, List.of(), List.of("D.AI"));
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();

@@ -1,0 +1,78 @@
+package eu.emistreams.indicator.topology;
+
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.ingest.IngestReport;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Which sources have a release being read right now: the latest status of every ingest report on
+ * {@code emi.ingest.reports} (key {@code source/release}), in a global store every task reads.
+ *
+ * <p>While a release of a source is read, the source's years wait for its end rather than being
+ * recomputed at every pause of the flow: under a bulk load the pauses are many (the CPU is shared
+ * with the ingest), and each one republished every value of the year (3.7 times per value during
+ * a backfill, docs/benchmarks.md). Analysts see values move from one release to the next without
+ * the half-read states in between.
+ */
+final class IngestActivity {
+
+    static final String STORE = "ingest-activity";
+    static final String SOURCE = "ingest-reports-source";
+    static final String UPDATE = "ingest-activity-update";
+
+    private static final String RUNNING = "RUNNING";
+    private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
+
+    private IngestActivity() {
+    }
+
+    /** Adds the global store; after every other node, so that the sub-topologies keep their ids. */
+    static void addTo(StreamsBuilder builder, IndicatorSerdes serdes, StateStoreKind storeKind) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(storeKind.keyValue(STORE), Serdes.String(), Serdes.String())
+                        .withLoggingDisabled(),
+                Topics.INGEST_REPORTS,
+                Consumed.with(Serdes.String(), serdes.ingestReport()).withName(SOURCE),
+                () -> new Processor<String, IngestReport, Void, Void>() {
+                    private KeyValueStore<String, String> statuses;
+
+                    @Override
+                    public void init(ProcessorContext<Void, Void> context) {
+                        statuses = context.getStateStore(STORE);
+                    }
+
+                    @Override
+                    public void process(Record<String, IngestReport> report) {
+                        if (report.key() == null) {
+                            return;
+                        }
+                        if (report.value() == null) {
+                            statuses.delete(report.key());
+                        } else {
+                            statuses.put(report.key(), report.value().getStatus());
+                        }
+                    }
+                });
+    }
+
+    /** Whether a release of {@code source} is being read: one of its reports says RUNNING. */
+    static boolean reading(KeyValueStore<String, String> statuses, String source) {
+        try (KeyValueIterator<String, String> reports = statuses.prefixScan(source + "/", PREFIX_SERIALIZER)) {
+            while (reports.hasNext()) {
+                if (RUNNING.equals(reports.next().value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
