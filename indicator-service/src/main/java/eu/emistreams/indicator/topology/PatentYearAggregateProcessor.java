@@ -146,11 +146,12 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
     }
 
     private void publishDueYears(long nowMs) {
-        boolean releaseBeingRead = IngestActivity.reading(ingestActivity, PATSTAT_SOURCE);
+        String source = PATSTAT_SOURCE;
+        boolean sourceBusy = IngestActivity.reading(ingestActivity, source) || schedule.backlogged().test(source);
         List<KeyValue<Integer, YearStatus>> due = new ArrayList<>();
         try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
             all.forEachRemaining(entry -> {
-                if (schedule.due(entry.value, nowMs, releaseBeingRead)) {
+                if (schedule.due(entry.value, nowMs, sourceBusy)) {
                     due.add(entry);
                 }
             });

@@ -1,17 +1,25 @@
 package eu.emistreams.indicator.topology;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * When the indicators of a year whose sums changed are recomputed and published: checked every
  * {@code checkInterval} (wall clock), a year is published once it has had no change for
  * {@code quietPeriod}, or, under a steady flow of changes, once it has waited {@code maxDelay}.
- * While a release of the year's source is being read ({@link IngestActivity}), the year waits for
- * the release's end instead, at most {@code maxHold} (a report left RUNNING by a lost ingest must
- * not stop publication). Recomputing a year costs the same whether one application changed or ten
- * thousand, so a bulk ingest publishes each year once instead of once per application.
+ * While its source is busy upstream — a release being read ({@link IngestActivity}) or more
+ * records than a threshold waiting before this stage ({@code backlogged}, by source name) — the
+ * year waits for the end instead, at most {@code maxHold} (a report left RUNNING by a lost ingest
+ * must not stop publication). Recomputing a year costs the same whether one application changed
+ * or ten thousand, so a bulk ingest publishes each year once instead of once per application.
  */
-public record PublicationSchedule(Duration checkInterval, Duration quietPeriod, Duration maxDelay, Duration maxHold) {
+public record PublicationSchedule(Duration checkInterval, Duration quietPeriod, Duration maxDelay, Duration maxHold,
+        Predicate<String> backlogged) {
+
+    /** A schedule that never sees a backlog upstream (topology tests, where nothing is upstream). */
+    public PublicationSchedule(Duration checkInterval, Duration quietPeriod, Duration maxDelay, Duration maxHold) {
+        this(checkInterval, quietPeriod, maxDelay, maxHold, source -> false);
+    }
 
     public PublicationSchedule {
         if (checkInterval.isZero() || checkInterval.isNegative()) {
@@ -26,13 +34,13 @@ public record PublicationSchedule(Duration checkInterval, Duration quietPeriod, 
         }
     }
 
-    /** Whether a year is due now; {@code releaseBeingRead} when its source has a release being read. */
-    public boolean due(YearStatus year, long nowMs, boolean releaseBeingRead) {
+    /** Whether a year is due now; {@code sourceBusy} while its source is busy upstream. */
+    public boolean due(YearStatus year, long nowMs, boolean sourceBusy) {
         if (!year.dirty()) {
             return false;
         }
         long dirtyFor = nowMs - year.dirtySinceMs();
-        if (releaseBeingRead) {
+        if (sourceBusy) {
             return dirtyFor >= maxHold.toMillis();
         }
         return nowMs - year.lastChangeMs() >= quietPeriod.toMillis() || dirtyFor >= maxDelay.toMillis();

@@ -114,11 +114,12 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
     }
 
     private void publishDueYears(long nowMs) {
-        boolean releaseBeingRead = IngestActivity.reading(ingestActivity, branch.provenanceSource());
+        String source = branch.provenanceSource();
+        boolean sourceBusy = IngestActivity.reading(ingestActivity, source) || schedule.backlogged().test(source);
         List<KeyValue<Integer, YearStatus>> due = new ArrayList<>();
         try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
             all.forEachRemaining(entry -> {
-                if (schedule.due(entry.value, nowMs, releaseBeingRead)) {
+                if (schedule.due(entry.value, nowMs, sourceBusy)) {
                     due.add(entry);
                 }
             });

@@ -1,8 +1,10 @@
 package eu.emistreams.indicator.topology;
 
 import eu.emistreams.events.AvroSerdes;
+import eu.emistreams.indicator.pacing.UpstreamBacklog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -41,6 +43,9 @@ public class TopologyProducer {
     @ConfigProperty(name = "emi.indicator.publish.max-hold", defaultValue = "10m")
     Duration maxHold;
 
+    @Inject
+    UpstreamBacklog upstreamBacklog;
+
     @ConfigProperty(name = "emi.indicator.state-stores", defaultValue = "rocksdb")
     StateStoreKind stateStores;
 
@@ -53,7 +58,7 @@ public class TopologyProducer {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, ensureExplicitNaming);
         return IndicatorTopology.topology(config,
                 IndicatorSerdes.registry(new AvroSerdes(registryUrl)),
-                new PublicationSchedule(checkInterval, quietPeriod, maxDelay, maxHold),
+                new PublicationSchedule(checkInterval, quietPeriod, maxDelay, maxHold, upstreamBacklog::backlogged),
                 stateStores);
     }
 }
