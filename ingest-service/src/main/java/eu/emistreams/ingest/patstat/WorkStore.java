@@ -40,9 +40,10 @@ final class WorkStore implements AutoCloseable {
 
     WorkStore(Path directory, long memoryBytes) throws IOException {
         RocksStore.delete(directory);
-        // Only persons are read while loading (a person_id seen twice): the rest is written blind.
+        // Only persons are read while loading (a person_id seen twice): the rest is written blind,
+        // then scanned once.
         store = RocksStore.open(directory, List.of(ROWS, PERSONS, PERSON_USE, REJECTS), memoryBytes, false,
-                List.of(PERSONS));
+                List.of(PERSONS), List.of(ROWS, PERSON_USE, REJECTS));
         rows = store.family(ROWS);
         persons = store.family(PERSONS);
         personUse = store.family(PERSON_USE);

@@ -50,6 +50,7 @@ public final class RocksStore implements AutoCloseable {
     private final WriteBufferManager writeBufferManager;
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions familyOptions;
+    private final ColumnFamilyOptions scanOnceOptions;
     private final WriteOptions writeOptions;
     private final ReadOptions scanOptions;
     private final RocksDB db;
@@ -62,7 +63,8 @@ public final class RocksStore implements AutoCloseable {
     private final Writer writer = new Writer();
 
     private RocksStore(Path directory, List<String> familyNames, long memoryBytes, boolean durable,
-            java.util.Collection<String> readYourWritesFamilies) throws IOException {
+            java.util.Collection<String> readYourWritesFamilies, java.util.Collection<String> scanOnceFamilies)
+            throws IOException {
         this.directory = directory;
         Files.createDirectories(directory);
         cache = new LRUCache(memoryBytes);
@@ -87,15 +89,30 @@ public final class RocksStore implements AutoCloseable {
                 .setTargetFileSizeBase(64L << 20)
                 .setLevelCompactionDynamicLevelBytes(true)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION);
+        // A family written once and then scanned once is never compacted nor compressed: the scan
+        // merges the flushed files as they are. Compaction rewrote a PATSTAT join's rows once or
+        // twice on the core the table loads need (docs/benchmarks.md).
+        scanOnceOptions = new ColumnFamilyOptions()
+                .setTableFormatConfig(table)
+                .setWriteBufferSize(Math.min(64L << 20, memoryBytes / 4))
+                .setMaxWriteBufferNumber(3)
+                .setCompressionType(CompressionType.NO_COMPRESSION)
+                .setDisableAutoCompactions(true)
+                .setLevel0SlowdownWritesTrigger(Integer.MAX_VALUE)
+                .setLevel0StopWritesTrigger(Integer.MAX_VALUE)
+                .setSoftPendingCompactionBytesLimit(0)
+                .setHardPendingCompactionBytesLimit(0);
         // A work store is rebuilt from the files after a crash: no write-ahead log. The digest
         // state must survive one, so it keeps the log and syncs on commit.
         writeOptions = new WriteOptions().setDisableWAL(!durable);
-        scanOptions = new ReadOptions().setFillCache(false).setReadaheadSize(2L << 20);
+        // One read-ahead buffer per file: a scan-once family merges tens of uncompacted files.
+        scanOptions = new ReadOptions().setFillCache(false).setReadaheadSize(512L << 10);
         pointReadOptions = new ReadOptions();
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
         for (String name : familyNames) {
-            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(java.nio.charset.StandardCharsets.UTF_8), familyOptions));
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    scanOnceFamilies.contains(name) ? scanOnceOptions : familyOptions));
         }
         try {
             db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
@@ -114,7 +131,7 @@ public final class RocksStore implements AutoCloseable {
     /** Opens (or creates) a store with the given column families, every one read-your-writes. */
     public static RocksStore open(Path directory, List<String> familyNames, long memoryBytes, boolean durable)
             throws IOException {
-        return new RocksStore(directory, familyNames, memoryBytes, durable, familyNames);
+        return new RocksStore(directory, familyNames, memoryBytes, durable, familyNames, List.of());
     }
 
     /**
@@ -123,7 +140,18 @@ public final class RocksStore implements AutoCloseable {
      */
     public static RocksStore open(Path directory, List<String> familyNames, long memoryBytes, boolean durable,
             java.util.Collection<String> readYourWritesFamilies) throws IOException {
-        return new RocksStore(directory, familyNames, memoryBytes, durable, readYourWritesFamilies);
+        return new RocksStore(directory, familyNames, memoryBytes, durable, readYourWritesFamilies, List.of());
+    }
+
+    /**
+     * Opens (or creates) a store as {@link #open(Path, List, long, boolean, java.util.Collection)}
+     * whose families in {@code scanOnceFamilies} are written once, then only scanned: they are
+     * neither compacted nor compressed.
+     */
+    public static RocksStore open(Path directory, List<String> familyNames, long memoryBytes, boolean durable,
+            java.util.Collection<String> readYourWritesFamilies, java.util.Collection<String> scanOnceFamilies)
+            throws IOException {
+        return new RocksStore(directory, familyNames, memoryBytes, durable, readYourWritesFamilies, scanOnceFamilies);
     }
 
     public Path directory() {
@@ -267,6 +295,7 @@ public final class RocksStore implements AutoCloseable {
         pointReadOptions.close();
         writeOptions.close();
         familyOptions.close();
+        scanOnceOptions.close();
         dbOptions.close();
         writeBufferManager.close();
         bloomFilter.close();
