@@ -81,11 +81,39 @@ public final class DigestState implements AutoCloseable {
 
     /** The previous generation's keys and digests in key order; empty before the first commit. */
     public Cursor previous() {
-        return new Cursor(previous == null ? null : previous.scan(previousDigests));
+        return new Cursor(previous == null ? null : previous.scan(previousDigests), null, null);
+    }
+
+    /** The previous generation's keys in {@code [from, to)} (unsigned byte order), in key order. */
+    public Cursor previous(byte[] from, byte[] to) {
+        return new Cursor(previous == null ? null : previous.scan(previousDigests), from, to);
     }
 
     public void record(byte[] key, byte[] digest) {
         next.put(nextDigests, key, digest);
+    }
+
+    /** Records digests of the next generation from one more thread, with buffers of its own. */
+    public Recorder newRecorder() {
+        return new Recorder(next.newWriter());
+    }
+
+    /** Writes digests of the next generation; close it to write out what it buffered. */
+    public final class Recorder implements AutoCloseable {
+        private final RocksStore.Writer writer;
+
+        private Recorder(RocksStore.Writer writer) {
+            this.writer = writer;
+        }
+
+        public void record(byte[] key, byte[] digest) {
+            writer.put(nextDigests, key, digest);
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+        }
     }
 
     /** Makes the next generation the committed state. */
@@ -122,19 +150,26 @@ public final class DigestState implements AutoCloseable {
         return directory.resolve("generation-" + generation);
     }
 
-    /** A forward-only walk over (key, digest) pairs. */
+    /** A forward-only walk over (key, digest) pairs, optionally within {@code [from, to)}. */
     public static final class Cursor implements AutoCloseable {
         private final RocksIterator iterator;
+        private final byte[] to;
 
-        Cursor(RocksIterator iterator) {
+        Cursor(RocksIterator iterator, byte[] from, byte[] to) {
             this.iterator = iterator;
+            this.to = to;
             if (iterator != null) {
-                iterator.seekToFirst();
+                if (from == null) {
+                    iterator.seekToFirst();
+                } else {
+                    iterator.seek(from);
+                }
             }
         }
 
         public boolean valid() {
-            return iterator != null && iterator.isValid();
+            return iterator != null && iterator.isValid()
+                    && (to == null || java.util.Arrays.compareUnsigned(iterator.key(), to) < 0);
         }
 
         public byte[] key() {

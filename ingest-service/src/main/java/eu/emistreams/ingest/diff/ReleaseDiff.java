@@ -15,15 +15,29 @@ public final class ReleaseDiff implements AutoCloseable {
         NEW, CHANGED, UNCHANGED
     }
 
-    private final DigestState state;
+    /** Where the digests of the new release go. */
+    @FunctionalInterface
+    public interface Recorder {
+        void record(byte[] key, byte[] digest);
+    }
+
+    private final Recorder next;
     private final DigestState.Cursor previous;
     private final Consumer<byte[]> retracted;
     private byte[] lastKey;
 
     /** @param retracted called with each key of the previous release missing from this one */
     public ReleaseDiff(DigestState state, Consumer<byte[]> retracted) {
-        this.state = state;
-        this.previous = state.previous();
+        this(state.previous(), state::record, retracted);
+    }
+
+    /**
+     * Compares one key range of a release: {@code previous} walks the previous release's keys of
+     * that range only, so that ranges can be compared at the same time, each with its own recorder.
+     */
+    public ReleaseDiff(DigestState.Cursor previous, Recorder next, Consumer<byte[]> retracted) {
+        this.previous = previous;
+        this.next = next;
         this.retracted = retracted;
     }
 
@@ -32,7 +46,7 @@ public final class ReleaseDiff implements AutoCloseable {
             throw new IllegalArgumentException("keys must be offered in ascending order");
         }
         lastKey = key;
-        state.record(key, digest);
+        next.record(key, digest);
         while (previous.valid() && Arrays.compareUnsigned(previous.key(), key) < 0) {
             retracted.accept(previous.key());
             previous.next();

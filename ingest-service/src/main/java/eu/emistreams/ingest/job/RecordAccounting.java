@@ -88,6 +88,19 @@ public final class RecordAccounting {
         eventsRetracted++;
     }
 
+    /** Adds every count of another accounting (one part of a job counted apart, then added). */
+    public synchronized void add(Snapshot part) {
+        read += part.read();
+        published += part.published();
+        ignored += part.ignored();
+        quality += part.quality();
+        rejected += part.rejected();
+        eventsChanged += part.eventsChanged();
+        eventsUnchanged += part.eventsUnchanged();
+        eventsRetracted += part.eventsRetracted();
+        part.details().forEach(this::add);
+    }
+
     public synchronized Snapshot snapshot() {
         return new Snapshot(read, published, ignored, quality, rejected, eventsChanged, eventsUnchanged,
                 eventsRetracted, Map.copyOf(new TreeMap<>(details)));

@@ -3,6 +3,7 @@ package eu.emistreams.ingest.patstat;
 import eu.emistreams.events.patstat.Applicant;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.ingest.job.RecordAccounting;
+import eu.emistreams.ingest.store.OrderedKeys;
 import eu.emistreams.ingest.store.ValueCodec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,17 +58,30 @@ final class ApplicationAssembler {
         this.fileNames = fileNames;
     }
 
-    void assembleAll(Output output) {
+    /**
+     * Assembles the applications with {@code from <= appln_id < to} (null: no bound), counting
+     * their rows in {@code rangeAccounting}. Ranges may be assembled at the same time, each on its
+     * own thread with its own accounting: the output must then be safe to call from several threads.
+     */
+    void assembleRange(Long from, Long to, Output output, RecordAccounting rangeAccounting) {
         Group group = null;
         try (RocksIterator it = store.scanRows()) {
-            for (it.seekToFirst(); it.isValid(); it.next()) {
+            if (from == null) {
+                it.seekToFirst();
+            } else {
+                it.seek(OrderedKeys.of(from));
+            }
+            for (; it.isValid(); it.next()) {
                 byte[] key = it.key();
                 long applnId = StoredRows.applnIdOf(key);
+                if (to != null && applnId >= to) {
+                    break;
+                }
                 if (group == null || group.applnId != applnId) {
                     if (group != null) {
                         group.finish(output);
                     }
-                    group = new Group(applnId);
+                    group = new Group(applnId, rangeAccounting);
                 }
                 group.add(StoredRows.tagOf(key), StoredRows.lineOf(key), new ValueCodec.Reader(it.value()), output);
             }
@@ -96,6 +110,7 @@ final class ApplicationAssembler {
     /** The rows of one appln_id, tls201 first (the key order puts it there). */
     private final class Group {
         final long applnId;
+        final RecordAccounting accounting;
         StoredRows.Appln appln;
         Fate fate;
         final List<Applicant> applicants = new ArrayList<>();
@@ -106,8 +121,9 @@ final class ApplicationAssembler {
         boolean titleSeen;
         boolean abstractSeen;
 
-        Group(long applnId) {
+        Group(long applnId, RecordAccounting accounting) {
             this.applnId = applnId;
+            this.accounting = accounting;
         }
 
         void add(byte tag, long line, ValueCodec.Reader value, Output output) {

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,9 @@ import org.jboss.logging.Logger;
 public final class PatstatIngestRun {
 
     public static final String SOURCE = "patstat";
+
+    /** appln_id ranges assembled at the same time: more than the threads, so that they even out. */
+    private static final int ASSEMBLY_RANGES = 8;
 
     private static final Logger LOG = Logger.getLogger(PatstatIngestRun.class);
 
@@ -122,7 +126,8 @@ public final class PatstatIngestRun {
 
         try (WorkStore store = new WorkStore(sourceStateDirectory.resolve("work"), storeMemoryBytes)) {
             Persons persons = new Persons(store, personMemoryBytes);
-            loadTables(new PatstatLoader(store, persons, job), files);
+            PatstatLoader loader = new PatstatLoader(store, persons, job);
+            loadTables(loader, files);
             // A zip's central directory is never read: the files count as read in full once done.
             job.bytesRead().set(total);
             store.flushWrites();
@@ -142,7 +147,7 @@ public final class PatstatIngestRun {
 
                 job.phase("assembling and publishing applications");
                 ApplicationAssembler assembler = new ApplicationAssembler(store, persons, accounting, fileNames);
-                publishApplications(assembler, digests);
+                publishApplications(assembler, digests, loader.splitPoints(ASSEMBLY_RANGES));
 
                 job.phase("counting persons");
                 assembler.accountPersons();
@@ -162,9 +167,8 @@ public final class PatstatIngestRun {
     }
 
     /**
-     * Loads the six tables on as many threads as there are cores (at least two), the largest file
-     * first. The tables are independent until assembly, and nothing else of the pipeline has work
-     * before the ingest publishes: loading one table after the other left a core idle.
+     * Loads the six tables at the same time, the largest file first. The tables are independent
+     * until assembly, and nothing else of the pipeline has work before the ingest publishes.
      */
     private void loadTables(PatstatLoader loader, Map<PatstatTable, TableFile> files) throws Exception {
         job.phase("reading the six tables");
@@ -172,70 +176,115 @@ public final class PatstatIngestRun {
         for (Map.Entry<PatstatTable, TableFile> file : files.entrySet()) {
             sizes.put(file.getKey(), file.getValue().size());
         }
-        List<PatstatTable> largestFirst = files.keySet().stream()
+        List<Callable<Void>> loads = files.keySet().stream()
                 .sorted(Comparator.comparingLong(sizes::get).reversed())
-                .toList();
-        int threads = Math.min(largestFirst.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "patstat-load-" + job.id());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> loads = new ArrayList<>();
-            for (PatstatTable table : largestFirst) {
-                loads.add(pool.submit(() -> {
+                .<Callable<Void>>map(table -> () -> {
                     loader.load(table, files.get(table));
                     return null;
-                }));
-            }
-            for (Future<?> load : loads) {
-                try {
-                    load.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-        } finally {
-            // No table may still be writing when the store closes.
-            pool.shutdownNow();
-            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("a table load did not stop within a minute");
-            }
-        }
+                })
+                .toList();
+        runAtTheSameTime("patstat-load", loads);
     }
 
-    private void publishApplications(ApplicationAssembler assembler, DigestState digests) {
+    /**
+     * Assembles, diffs and publishes the applications in appln_id ranges at the same time. Each
+     * range has its own digest cursor and recorder, content digester and accounting (added to the
+     * job's at the end); the sink is shared, under a lock.
+     */
+    private void publishApplications(ApplicationAssembler assembler, DigestState digests, long[] splitPoints)
+            throws Exception {
+        List<Callable<Void>> ranges = new ArrayList<>();
+        List<RecordAccounting> rangeAccountings = new ArrayList<>();
+        for (int range = 0; range <= splitPoints.length; range++) {
+            Long from = range == 0 ? null : splitPoints[range - 1];
+            Long to = range == splitPoints.length ? null : splitPoints[range];
+            RecordAccounting rangeAccounting = new RecordAccounting();
+            rangeAccountings.add(rangeAccounting);
+            ranges.add(() -> {
+                publishRange(assembler, digests, from, to, rangeAccounting);
+                return null;
+            });
+        }
+        runAtTheSameTime("patstat-assemble", ranges);
+        rangeAccountings.forEach(rangeAccounting -> accounting.add(rangeAccounting.snapshot()));
+    }
+
+    private void publishRange(ApplicationAssembler assembler, DigestState digests, Long from, Long to,
+            RecordAccounting rangeAccounting) {
         ContentDigest<PatentApplication> digester = new ContentDigest<>(PatentApplication.class);
-        try (ReleaseDiff diff = new ReleaseDiff(digests, retractedKey -> {
-            sink.send(Topics.PATSTAT_APPLICATIONS, Long.toString(OrderedKeys.get(retractedKey, 0)), null);
-            accounting.eventRetracted();
-        })) {
-            assembler.assembleAll(new ApplicationAssembler.Output() {
+        try (DigestState.Recorder recorder = digests.newRecorder();
+                ReleaseDiff diff = new ReleaseDiff(
+                        digests.previous(from == null ? null : OrderedKeys.of(from), to == null ? null : OrderedKeys.of(to)),
+                        recorder::record,
+                        retractedKey -> {
+                            send(Topics.PATSTAT_APPLICATIONS, Long.toString(OrderedKeys.get(retractedKey, 0)), null);
+                            rangeAccounting.eventRetracted();
+                        })) {
+            assembler.assembleRange(from, to, new ApplicationAssembler.Output() {
                 @Override
                 public void application(PatentApplication application) {
                     // The digest covers everything but sourceRelease, which the assembler leaves blank.
                     byte[] digest = digester.of(application);
                     ReleaseDiff.Change change = diff.offer(OrderedKeys.of(application.getApplnId()), digest);
                     if (change == ReleaseDiff.Change.UNCHANGED) {
-                        accounting.eventUnchanged();
+                        rangeAccounting.eventUnchanged();
                         return;
                     }
                     application.setSourceRelease(job.release());
-                    sink.send(Topics.PATSTAT_APPLICATIONS, Long.toString(application.getApplnId()), application);
-                    accounting.eventChanged();
+                    send(Topics.PATSTAT_APPLICATIONS, Long.toString(application.getApplnId()), application);
+                    rangeAccounting.eventChanged();
                 }
 
                 @Override
                 public void reject(String file, long line, String reason, String content) {
                     publishReject(file, line, reason, content);
                 }
-            });
+            }, rangeAccounting);
             diff.finish();
         }
     }
 
+    private void send(String topic, String key, PatentApplication application) {
+        synchronized (sink) {
+            sink.send(topic, key, application);
+        }
+    }
+
+    /**
+     * Runs the tasks on as many threads as there are cores (at least two) and waits for all;
+     * the first failure stops the others and is thrown once none is still running (they write to
+     * stores that close after this returns).
+     */
+    private void runAtTheSameTime(String threadName, List<Callable<Void>> tasks) throws Exception {
+        int threads = Math.min(tasks.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
+            Thread thread = new Thread(runnable, threadName + "-" + job.id());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (Callable<Void> task : tasks) {
+                running.add(pool.submit(task));
+            }
+            for (Future<Void> task : running) {
+                try {
+                    task.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException(threadName + ": a task did not stop within a minute");
+            }
+        }
+    }
+
     private void publishReject(String file, long line, String reason, String content) {
-        publications.reject(file, line, reason, content);
+        synchronized (sink) {
+            publications.reject(file, line, reason, content);
+        }
     }
 }

@@ -5,7 +5,9 @@ import eu.emistreams.ingest.job.RecordAccounting;
 import eu.emistreams.ingest.source.CsvRow;
 import eu.emistreams.ingest.source.CsvTable;
 import eu.emistreams.ingest.source.TableFile;
+import com.carrotsearch.hppc.LongArrayList;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Reads the six tables into the work store, each table on the thread that calls {@link #load},
@@ -18,8 +20,14 @@ final class PatstatLoader {
     /** Rows counted per call to the shared accounting, to keep its lock out of the row loop. */
     private static final int READ_COUNT_STEP = 10_000;
 
+    /** One tls201 appln_id in this many is kept to cut the assembly into ranges of about equal size. */
+    private static final int SAMPLE_EVERY = 256;
+
     private final WorkStore store;
     private final Persons persons;
+    // Written by the one thread loading tls201, read once every load has ended.
+    private final LongArrayList applnIdSample = new LongArrayList();
+    private long applnRows;
     private final IngestJob job;
     private final RecordAccounting accounting;
 
@@ -62,17 +70,23 @@ final class PatstatLoader {
 
     private void store(WorkStore.RowWriter rows, PatstatTable table, CsvRow row) throws RowRejection {
         switch (table) {
-            case APPLN -> rows.putAppln(new StoredRows.Appln(row.line(),
-                    requiredLong(row, "appln_id"),
-                    requiredText(row, "appln_auth").trim().toUpperCase(java.util.Locale.ROOT),
-                    optionalText(row, "appln_nr"),
-                    optionalText(row, "appln_kind"),
-                    optionalText(row, "appln_filing_date"),
-                    optionalInt(row, "appln_filing_year"),
-                    // PATSTAT writes 0 for "no international application"; a blank means the same.
-                    orZero(optionalLong(row, "internat_appln_id")),
-                    requiredInt(row, "earliest_filing_year"),
-                    optionalLong(row, "docdb_family_id")));
+            case APPLN -> {
+                StoredRows.Appln appln = new StoredRows.Appln(row.line(),
+                        requiredLong(row, "appln_id"),
+                        requiredText(row, "appln_auth").trim().toUpperCase(java.util.Locale.ROOT),
+                        optionalText(row, "appln_nr"),
+                        optionalText(row, "appln_kind"),
+                        optionalText(row, "appln_filing_date"),
+                        optionalInt(row, "appln_filing_year"),
+                        // PATSTAT writes 0 for "no international application"; a blank means the same.
+                        orZero(optionalLong(row, "internat_appln_id")),
+                        requiredInt(row, "earliest_filing_year"),
+                        optionalLong(row, "docdb_family_id"));
+                rows.putAppln(appln);
+                if (++applnRows % SAMPLE_EVERY == 0) {
+                    applnIdSample.add(appln.applnId());
+                }
+            }
             case PERSON -> {
                 long personId = requiredLong(row, "person_id");
                 if (!persons.add(personId, optionalText(row, "person_name"), row.get("person_ctry_code"))) {
@@ -91,6 +105,23 @@ final class PatstatLoader {
             case APPLN_ABSTR -> rows.putText(StoredRows.TAG_ABSTRACT, new StoredRows.Text(row.line(),
                     requiredLong(row, "appln_id"), optionalText(row, "appln_abstract_lg"), row.get("appln_abstract")));
         }
+    }
+
+    /**
+     * Up to {@code parts - 1} appln_ids, ascending and distinct, that cut the loaded tls201 rows
+     * into {@code parts} ranges of about the same number of applications.
+     */
+    long[] splitPoints(int parts) {
+        long[] sample = applnIdSample.toArray();
+        Arrays.sort(sample);
+        LongArrayList points = new LongArrayList();
+        for (int part = 1; part < parts && sample.length > 0; part++) {
+            long point = sample[(int) ((long) part * sample.length / parts)];
+            if (points.isEmpty() || points.get(points.size() - 1) < point) {
+                points.add(point);
+            }
+        }
+        return points.toArray();
     }
 
     private void reject(WorkStore.RowWriter rows, PatstatTable table, TableFile file, CsvRow row, String detail,

@@ -1,6 +1,8 @@
 package eu.emistreams.ingest.patstat;
 
 import com.carrotsearch.hppc.LongIntHashMap;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,6 +22,8 @@ final class Persons {
 
     /** Heap taken per held person besides its name: map slot, array entries and headroom. */
     static final int BYTES_PER_PERSON = 48;
+
+    private static final VarHandle USES = MethodHandles.arrayElementVarHandle(byte[].class);
 
     private final WorkStore store;
     private final long budgetBytes;
@@ -74,24 +78,31 @@ final class Persons {
         return true;
     }
 
-    /** The person, or null when tls206 has no such person_id. */
+    /** The person, or null when tls206 has no such person_id. Safe from several assembling threads. */
     StoredRows.Person get(long personId) {
         if (spilled) {
-            return store.person(personId);
+            synchronized (store) {
+                return store.person(personId);
+            }
         }
         int index = indexById.getOrDefault(personId, -1);
         return index < 0 ? null : new StoredRows.Person(personId, name(index), rawCountries[index]);
     }
 
-    /** Records that a person was used so; the highest use of a person counts. */
+    /**
+     * Records that a person was used so; the highest use of a person counts. Safe from several
+     * assembling threads: uses are bit flags, set with an atomic or.
+     */
     void markUse(long personId, byte use) {
         if (spilled) {
-            store.markPersonUse(personId, use);
+            synchronized (store) {
+                store.markPersonUse(personId, use);
+            }
             return;
         }
         int index = indexById.getOrDefault(personId, -1);
-        if (index >= 0 && uses[index] < use) {
-            uses[index] = use;
+        if (index >= 0 && (uses[index] & use) == 0) {
+            USES.getAndBitwiseOr(uses, index, use);
         }
     }
 
@@ -107,8 +118,12 @@ final class Persons {
             return;
         }
         for (int i = 0; i < size; i++) {
-            counter.person(uses[i]);
+            counter.person(highest(uses[i]));
         }
+    }
+
+    private static byte highest(byte useFlags) {
+        return (useFlags & WorkStore.USED_BY_PUBLISHED) != 0 ? WorkStore.USED_BY_PUBLISHED : useFlags;
     }
 
     private void hold(long personId, byte[] encodedName, String rawCountry) {

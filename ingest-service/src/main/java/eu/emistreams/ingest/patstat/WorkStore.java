@@ -17,7 +17,7 @@ import org.rocksdb.RocksIterator;
  */
 final class WorkStore implements AutoCloseable {
 
-    /** How a person ended up used, for counting tls206 rows; a higher value wins. */
+    /** How a person ended up used, for counting tls206 rows; bit flags, a higher value wins. */
     static final byte USED_BY_QUALITY = 1;
     static final byte USED_BY_PUBLISHED = 2;
 
@@ -124,9 +124,11 @@ final class WorkStore implements AutoCloseable {
         }
     }
 
-    /** A scan over the application rows in (appln_id, table, line) order. */
+    /**
+     * A scan over the application rows in (appln_id, table, line) order; several may run at the
+     * same time. Sees what the loading writers wrote once they were closed.
+     */
     RocksIterator scanRows() {
-        store.flushWrites();
         return store.scan(rows);
     }
 

@@ -22,7 +22,7 @@ public final class KafkaEventSink implements EventSink {
 
     private final KafkaProducer<String, byte[]> producer;
     private final AvroSerdes serdes;
-    private final Map<Class<?>, Serializer<SpecificRecord>> serializers = new HashMap<>();
+    private final Map<Class<?>, Serializer<SpecificRecord>> serializers = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public KafkaEventSink(String bootstrapServers, AvroSerdes serdes, String clientId) {
