@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * One ingest of one PATSTAT release, start to end:
- * files → rows (work store) → joined applications → diff against the previous release → publish.
+ * One ingest of one PATSTAT release, start to end: files → rows (work store and persons, the six
+ * tables at the same time) → joined applications → diff against the previous release → publish,
+ * the last three in appln_id ranges at the same time.
  *
  * <p>All input is read before anything but the RUNNING report is published, so unreadable input
  * fails the run with nothing half-published. The new state of digests is committed only after
