@@ -124,7 +124,7 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
         }
 
         YearStatus before = statuses.get(delta.year());
-        YearStatus status = before == null ? new YearStatus(null, null, YearStatus.CLEAN, 0) : before;
+        YearStatus status = before == null ? YearStatus.initial() : before;
         if (sumsChanged) {
             status = status.changedAt(context.currentSystemTimeMs());
         }
@@ -165,8 +165,7 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
     }
 
     private void publishDueYears(long nowMs) {
-        String source = PATSTAT_SOURCE;
-        boolean sourceBusy = IngestActivity.reading(ingestActivity, source) || schedule.backlogged().test(source);
+        boolean sourceBusy = schedule.sourceBusy(ingestActivity, PATSTAT_SOURCE);
         List<KeyValue<Integer, YearStatus>> due = new ArrayList<>();
         try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
             all.forEachRemaining(entry -> {

@@ -2,6 +2,7 @@ package eu.emistreams.indicator.topology;
 
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * When the indicators of a year whose sums changed are recomputed and published: checked every
@@ -32,6 +33,14 @@ public record PublicationSchedule(Duration checkInterval, Duration quietPeriod, 
         if (maxHold.compareTo(maxDelay) < 0) {
             throw new IllegalArgumentException("need max delay <= max hold, got " + maxDelay + " and " + maxHold);
         }
+    }
+
+    /**
+     * Whether {@code source} is busy upstream: a release of it being read (its reports in the
+     * {@link IngestActivity} store) or a backlog of its records.
+     */
+    public boolean sourceBusy(KeyValueStore<String, String> ingestActivity, String source) {
+        return IngestActivity.reading(ingestActivity, source) || backlogged.test(source);
     }
 
     /** Whether a year is due now; {@code sourceBusy} while its source is busy upstream. */

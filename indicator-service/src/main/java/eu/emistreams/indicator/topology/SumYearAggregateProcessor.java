@@ -101,7 +101,7 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
         }
 
         YearStatus before = statuses.get(delta.year());
-        YearStatus status = before == null ? new YearStatus(null, null, YearStatus.CLEAN, 0) : before;
+        YearStatus status = before == null ? YearStatus.initial() : before;
         if (!delta.changes().isEmpty()) {
             status = status.changedAt(context.currentSystemTimeMs());
         }
@@ -114,8 +114,7 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
     }
 
     private void publishDueYears(long nowMs) {
-        String source = branch.provenanceSource();
-        boolean sourceBusy = IngestActivity.reading(ingestActivity, source) || schedule.backlogged().test(source);
+        boolean sourceBusy = schedule.sourceBusy(ingestActivity, branch.provenanceSource());
         List<KeyValue<Integer, YearStatus>> due = new ArrayList<>();
         try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
             all.forEachRemaining(entry -> {

@@ -13,6 +13,11 @@ public record YearStatus(String sourceRelease, String concordanceVersion, long d
         return dirtySinceMs != CLEAN;
     }
 
+    /** A year nothing has reached yet. */
+    public static YearStatus initial() {
+        return new YearStatus(null, null, CLEAN, 0);
+    }
+
     public YearStatus changedAt(long nowMs) {
         return new YearStatus(sourceRelease, concordanceVersion, dirty() ? dirtySinceMs : nowMs, nowMs);
     }
