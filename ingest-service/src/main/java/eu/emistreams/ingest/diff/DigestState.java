@@ -99,13 +99,14 @@ public final class DigestState implements AutoCloseable {
     }
 
     /** Writes digests of the next generation; close it to write out what it buffered. */
-    public final class Recorder implements AutoCloseable {
+    public final class Recorder implements ReleaseDiff.Recorder, AutoCloseable {
         private final RocksStore.Writer writer;
 
         private Recorder(RocksStore.Writer writer) {
             this.writer = writer;
         }
 
+        @Override
         public void record(byte[] key, byte[] digest) {
             writer.put(nextDigests, key, digest);
         }

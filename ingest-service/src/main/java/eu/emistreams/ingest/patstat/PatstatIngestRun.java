@@ -119,8 +119,10 @@ public final class PatstatIngestRun {
         Map<PatstatTable, TableFile> files = locateAndCheck(job.releasePath());
         long total = 0;
         Map<PatstatTable, String> fileNames = new EnumMap<>(PatstatTable.class);
+        Map<PatstatTable, Long> sizes = new EnumMap<>(PatstatTable.class);
         for (Map.Entry<PatstatTable, TableFile> file : files.entrySet()) {
-            total += file.getValue().size();
+            sizes.put(file.getKey(), file.getValue().size());
+            total += sizes.get(file.getKey());
             fileNames.put(file.getKey(), file.getValue().fileName());
         }
         job.bytesTotal(total);
@@ -128,7 +130,7 @@ public final class PatstatIngestRun {
         try (WorkStore store = new WorkStore(sourceStateDirectory.resolve("work"), storeMemoryBytes)) {
             Persons persons = new Persons(store, personMemoryBytes);
             PatstatLoader loader = new PatstatLoader(store, persons, job);
-            loadTables(loader, files);
+            loadTables(loader, files, sizes);
             // A zip's central directory is never read: the files count as read in full once done.
             job.bytesRead().set(total);
             store.flushWrites();
@@ -171,12 +173,9 @@ public final class PatstatIngestRun {
      * Loads the six tables at the same time, the largest file first. The tables are independent
      * until assembly, and nothing else of the pipeline has work before the ingest publishes.
      */
-    private void loadTables(PatstatLoader loader, Map<PatstatTable, TableFile> files) throws Exception {
+    private void loadTables(PatstatLoader loader, Map<PatstatTable, TableFile> files, Map<PatstatTable, Long> sizes)
+            throws Exception {
         job.phase("reading the six tables");
-        Map<PatstatTable, Long> sizes = new EnumMap<>(PatstatTable.class);
-        for (Map.Entry<PatstatTable, TableFile> file : files.entrySet()) {
-            sizes.put(file.getKey(), file.getValue().size());
-        }
         List<Callable<Void>> loads = files.keySet().stream()
                 .sorted(Comparator.comparingLong(sizes::get).reversed())
                 .<Callable<Void>>map(table -> () -> {
@@ -216,7 +215,7 @@ public final class PatstatIngestRun {
         try (DigestState.Recorder recorder = digests.newRecorder();
                 ReleaseDiff diff = new ReleaseDiff(
                         digests.previous(from == null ? null : OrderedKeys.of(from), to == null ? null : OrderedKeys.of(to)),
-                        recorder::record,
+                        recorder,
                         retractedKey -> {
                             send(Topics.PATSTAT_APPLICATIONS, Long.toString(OrderedKeys.get(retractedKey, 0)), null);
                             rangeAccounting.eventRetracted();

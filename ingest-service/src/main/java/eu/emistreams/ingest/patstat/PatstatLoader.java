@@ -1,19 +1,20 @@
 package eu.emistreams.ingest.patstat;
 
+import com.carrotsearch.hppc.LongArrayList;
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.RecordAccounting;
 import eu.emistreams.ingest.source.CsvRow;
 import eu.emistreams.ingest.source.CsvTable;
 import eu.emistreams.ingest.source.TableFile;
-import com.carrotsearch.hppc.LongArrayList;
 import java.io.IOException;
 import java.util.Arrays;
 
 /**
  * Reads the six tables into the work store, each table on the thread that calls {@link #load},
- * several at the same time (tls206 goes to {@link Persons}, held by the one thread loading it). A row that cannot be used whatever the other tables
- * say (a wrong field count, an unparsable or missing number, a person_id seen twice) is rejected
- * here; everything else waits for assembly, which knows the application each row belongs to.
+ * several at the same time (tls206 goes to {@link Persons}, held by the one thread loading it).
+ * A row that cannot be used whatever the other tables say (a wrong field count, an unparsable or
+ * missing number, a person_id seen twice) is rejected here; everything else waits for assembly,
+ * which knows the application each row belongs to.
  */
 final class PatstatLoader {
 
