@@ -75,12 +75,13 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // Caching absorbs the hot keys (year|*|W is touched by every application) between commits.
+                // Sums and statuses are written by every delta: their writes wait, as objects, for
+                // the commit (year|*|W is touched by every application of its year).
                 return Set.of(
-                        Stores.keyValueStoreBuilder(storeKind.keyValue(SUMS_STORE),
-                                Serdes.String(), InternalSerdes.fraction()).withCachingEnabled(),
-                        Stores.keyValueStoreBuilder(storeKind.keyValue(STATUS_STORE),
-                                Serdes.Integer(), InternalSerdes.yearStatus()).withCachingEnabled(),
+                        WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(storeKind.keyValue(SUMS_STORE),
+                                Serdes.String(), InternalSerdes.fraction())),
+                        WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(storeKind.keyValue(STATUS_STORE),
+                                Serdes.Integer(), InternalSerdes.yearStatus())),
                         Stores.keyValueStoreBuilder(storeKind.keyValue(PUBLISHED_STORE),
                                 Serdes.String(), Serdes.Long()).withCachingEnabled());
             }

@@ -60,12 +60,13 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // Caching absorbs the hot keys (a reporter's row count changes with each of its rows) between commits.
+                // Sums and statuses are written by every delta (a reporter's row count changes with
+                // each of its rows): their writes wait, as objects, for the commit.
                 return Set.of(
-                        Stores.keyValueStoreBuilder(storeKind.keyValue(branch.sumsStore()),
-                                Serdes.String(), InternalSerdes.decimal()).withCachingEnabled(),
-                        Stores.keyValueStoreBuilder(storeKind.keyValue(branch.statusStore()),
-                                Serdes.Integer(), InternalSerdes.yearStatus()).withCachingEnabled(),
+                        WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(
+                                storeKind.keyValue(branch.sumsStore()), Serdes.String(), InternalSerdes.decimal())),
+                        WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(
+                                storeKind.keyValue(branch.statusStore()), Serdes.Integer(), InternalSerdes.yearStatus())),
                         Stores.keyValueStoreBuilder(storeKind.keyValue(branch.publishedStore()),
                                 Serdes.String(), InternalSerdes.decimal()).withCachingEnabled());
             }

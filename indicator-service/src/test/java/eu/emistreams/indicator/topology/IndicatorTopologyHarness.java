@@ -5,6 +5,7 @@ import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.indicator.calculation.ExactFraction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +39,9 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     private final TestInputTopic<String, ClassifiedPatent> input;
     private final TestOutputTopic<IndicatorKey, IndicatorValue> output;
     private final TestInputTopic<String, IngestReport> reports;
+    private final TestOutputTopic<String, ExactFraction> sumsChangelog;
     private final Map<IndicatorKey, IndicatorValue> compacted = new HashMap<>();
+    private final Map<String, ExactFraction> committedSums = new HashMap<>();
 
     IndicatorTopologyHarness(StateStoreKind storeKind) {
         Properties config = new Properties();
@@ -58,6 +61,9 @@ final class IndicatorTopologyHarness implements AutoCloseable {
                 serdes.ingestReport().serializer());
         output = driver.createOutputTopic(Topics.INDICATORS_PATENT, serdes.indicatorKey().deserializer(),
                 serdes.indicatorValue().deserializer());
+        sumsChangelog = driver.createOutputTopic(
+                "emi-indicator-" + PatentYearAggregateProcessor.SUMS_STORE + "-changelog",
+                Serdes.String().deserializer(), InternalSerdes.fraction().deserializer());
     }
 
     void upsert(long applnId, int year, List<String> countries, List<String> codes, String release, String concordance) {
@@ -98,6 +104,21 @@ final class IndicatorTopologyHarness implements AutoCloseable {
 
     List<KeyValue<IndicatorKey, IndicatorValue>> settle() {
         return advance(SETTLE);
+    }
+
+    /**
+     * The yearly sums as a restore from the changelog would rebuild them: what the commits so far
+     * (the driver commits after every input record) wrote to the sums store's changelog.
+     */
+    Map<String, ExactFraction> committedSums() {
+        for (KeyValue<String, ExactFraction> record : sumsChangelog.readKeyValuesToList()) {
+            if (record.value == null) {
+                committedSums.remove(record.key);
+            } else {
+                committedSums.put(record.key, record.value);
+            }
+        }
+        return committedSums;
     }
 
     Map<IndicatorKey, IndicatorValue> compacted() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.indicator.calculation.ExactFraction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,29 @@ class PatentIndicatorTopologyTest {
         IndicatorValue value = topology.get("patent.count", "BE", "AGRI", 2020);
         assertEquals(Map.of("patstat", "R1"), value.getProvenance().getReleases());
         assertEquals("c1", value.getProvenance().getConcordanceVersion());
+    }
+
+    @Test
+    void everyCommitCarriesTheSumsOfTheRecordsReadSoFarToTheChangelog() {
+        // No wall-clock time passes: nothing is published, only the commits move the sums.
+        topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
+        assertEquals(Map.of(
+                "2020|*|BE", ExactFraction.of(2, 3), "2020|*|US", ExactFraction.of(1, 3), "2020|*|W", ExactFraction.ONE,
+                "2020|AGRI|BE", ExactFraction.of(2, 3), "2020|AGRI|US", ExactFraction.of(1, 3),
+                "2020|AGRI|W", ExactFraction.ONE), topology.committedSums());
+
+        topology.upsert(2, 2020, List.of("BE"), List.of("AGRI"));
+        topology.upsert(1, 2020, List.of("US"), List.of("AGRI"));
+        assertEquals(Map.of(
+                "2020|*|BE", ExactFraction.ONE, "2020|*|US", ExactFraction.ONE, "2020|*|W", ExactFraction.of(2),
+                "2020|AGRI|BE", ExactFraction.ONE, "2020|AGRI|US", ExactFraction.ONE,
+                "2020|AGRI|W", ExactFraction.of(2)), topology.committedSums());
+
+        // Sums that fall to zero leave the store: tombstones in the changelog.
+        topology.retract(1);
+        topology.retract(2);
+        assertEquals(Map.of(), topology.committedSums());
+        assertEquals(List.of(), topology.settle(), "nothing was ever published, so nothing is retracted");
     }
 
     @Test
