@@ -35,6 +35,13 @@ public interface QueryConfig {
     Duration statusCacheTtl();
 
     /**
+     * How long the list of topics and their partitions answers {@code /api/status} before it is
+     * read again; a changed ingest report always has it read again.
+     */
+    @WithDefault("30s")
+    Duration topicLayoutTtl();
+
+    /**
      * Memory for answers of {@code GET /api/indicators} kept until the store changes
      * ({@code serving.IndicatorAnswers}); 0 keeps none.
      */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -43,9 +44,17 @@ public class OffsetsReader {
     @ConfigProperty(name = "quarkus.kafka-streams.application-id")
     String ownApplicationId;
 
+    private TopicLayout layout;
+
     public OffsetsSnapshot read() {
         try {
-            return readOrFail();
+            try {
+                return readOrFail();
+            } catch (ExecutionException e) {
+                // A topic deleted since the layout was read: read it again, once.
+                forgetTopicLayout();
+                return readOrFail();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while reading offsets", 1, e);
@@ -54,42 +63,80 @@ public class OffsetsReader {
         }
     }
 
+    /**
+     * Forgets the topics and partitions read before, so that the next read lists them again: the
+     * status service calls it when an ingest report changed, since a new release may come with
+     * new topics.
+     */
+    public synchronized void forgetTopicLayout() {
+        layout = null;
+    }
+
+    /** The topics and their partition counts, read at most every {@code emi.query.topic-layout-ttl}. */
+    private record TopicLayout(Map<String, Integer> partitionsByTopic, long readAtNanos) {
+    }
+
+    private synchronized TopicLayout topicLayout(Set<String> wanted)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long now = System.nanoTime();
+        if (layout != null && now - layout.readAtNanos() < config.topicLayoutTtl().toNanos()) {
+            return layout;
+        }
+        Set<String> existing = await(admin.listTopics().names());
+        Set<String> describe = new HashSet<>();
+        for (String topic : existing) {
+            if (wanted.contains(topic) || isRepartitionTopic(topic)) {
+                describe.add(topic);
+            }
+        }
+        Map<String, TopicDescription> descriptions = describe.isEmpty()
+                ? Map.of() : await(admin.describeTopics(describe).allTopicNames());
+        Map<String, Integer> partitionsByTopic = new HashMap<>();
+        for (String topic : existing) {
+            TopicDescription description = descriptions.get(topic);
+            partitionsByTopic.put(topic, description == null ? 0 : description.partitions().size());
+        }
+        layout = new TopicLayout(Map.copyOf(partitionsByTopic), now);
+        return layout;
+    }
+
+    private boolean isRepartitionTopic(String topic) {
+        return topic.endsWith("-repartition")
+                && config.pipelineGroups().stream().anyMatch(group -> topic.startsWith(group + "-"));
+    }
+
     private OffsetsSnapshot readOrFail() throws InterruptedException, ExecutionException, TimeoutException {
         List<String> groups = config.pipelineGroups();
-        Set<String> existingTopics = await(admin.listTopics().names());
-
-        Map<String, Set<String>> topicsByGroup = new HashMap<>();
+        Map<String, Set<String>> wantedByGroup = new HashMap<>();
         for (String group : groups) {
             Set<String> topics = new LinkedHashSet<>(config.groupSourceTopics().getOrDefault(group, List.of()));
             if (group.equals(ownApplicationId)) {
                 topics.addAll(config.indicatorTopics());
             }
-            // Streams names its repartition topics <application.id>-<name>-repartition.
-            existingTopics.stream()
-                    .filter(topic -> topic.startsWith(group + "-") && topic.endsWith("-repartition"))
-                    .forEach(topics::add);
-            topics.retainAll(existingTopics);
-            topicsByGroup.put(group, topics);
+            wantedByGroup.put(group, topics);
         }
-        Set<String> describe = topicsByGroup.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-        Map<String, TopicDescription> descriptions = describe.isEmpty()
-                ? Map.of() : await(admin.describeTopics(describe).allTopicNames());
+        Set<String> wanted = wantedByGroup.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        Map<String, Integer> partitionsByTopic = topicLayout(wanted).partitionsByTopic();
 
-        Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
-        for (String group : groups) {
-            committed.put(group, committedOffsets(group));
-        }
+        Map<String, Map<TopicPartition, Long>> committed = committedOffsets(groups);
 
         Map<String, Set<TopicPartition>> groupPartitions = new HashMap<>();
         Set<TopicPartition> allPartitions = new HashSet<>();
         for (String group : groups) {
+            Set<String> topics = new LinkedHashSet<>(wantedByGroup.get(group));
+            // Streams names its repartition topics <application.id>-<name>-repartition.
+            partitionsByTopic.keySet().stream()
+                    .filter(topic -> topic.startsWith(group + "-") && topic.endsWith("-repartition"))
+                    .forEach(topics::add);
             Set<TopicPartition> partitions = new HashSet<>(committed.get(group).keySet());
-            for (String topic : topicsByGroup.get(group)) {
-                descriptions.get(topic).partitions()
-                        .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            for (String topic : topics) {
+                int count = partitionsByTopic.getOrDefault(topic, 0);
+                for (int partition = 0; partition < count; partition++) {
+                    partitions.add(new TopicPartition(topic, partition));
+                }
             }
             // A committed partition of a topic deleted since has no offsets left to compare with.
-            partitions.removeIf(partition -> !existingTopics.contains(partition.topic()));
+            partitions.removeIf(partition -> !partitionsByTopic.containsKey(partition.topic()));
             groupPartitions.put(group, partitions);
             allPartitions.addAll(partitions);
         }
@@ -99,24 +146,32 @@ public class OffsetsReader {
         return new OffsetsSnapshot(groupPartitions, committed, start, end);
     }
 
-    private Map<TopicPartition, Long> committedOffsets(String group)
+    /** The committed offsets of every group, asked in one request; a group that never committed has none. */
+    private Map<String, Map<TopicPartition, Long>> committedOffsets(List<String> groups)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetAndMetadata> offsets;
-        try {
-            offsets = await(admin.listConsumerGroupOffsets(Map.of(group, new ListConsumerGroupOffsetsSpec()))
-                    .partitionsToOffsetAndMetadata(group));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return Map.of();
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+        groups.forEach(group -> specs.put(group, new ListConsumerGroupOffsetsSpec()));
+        ListConsumerGroupOffsetsResult answer = admin.listConsumerGroupOffsets(specs);
+        Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
+        for (String group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> offsets;
+            try {
+                offsets = await(answer.partitionsToOffsetAndMetadata(group));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof GroupIdNotFoundException) {
+                    committed.put(group, Map.of());
+                    continue;
+                }
+                throw e;
             }
-            throw e;
+            Map<TopicPartition, Long> groupOffsets = new HashMap<>();
+            offsets.forEach((partition, offset) -> {
+                if (offset != null) {
+                    groupOffsets.put(partition, offset.offset());
+                }
+            });
+            committed.put(group, groupOffsets);
         }
-        Map<TopicPartition, Long> committed = new HashMap<>();
-        offsets.forEach((partition, offset) -> {
-            if (offset != null) {
-                committed.put(partition, offset.offset());
-            }
-        });
         return committed;
     }
 

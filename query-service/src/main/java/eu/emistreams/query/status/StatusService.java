@@ -59,6 +59,10 @@ public class StatusService {
                 && now - cached.readAtNanos() < config.statusCacheTtl().toNanos()) {
             return cached.offsets();
         }
+        if (cached == null || !cached.reports().equals(reports)) {
+            // A new release may come with new topics.
+            offsetsReader.forgetTopicLayout();
+        }
         OffsetsSnapshot offsets = offsetsReader.read();
         cached = new CachedOffsets(Map.copyOf(reports), offsets, now);
         return offsets;

@@ -52,6 +52,11 @@ public class TestQueryConfig implements QueryConfig {
     }
 
     @Override
+    public Duration topicLayoutTtl() {
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
     public long answerCacheBytes() {
         return 64L << 20;
     }
