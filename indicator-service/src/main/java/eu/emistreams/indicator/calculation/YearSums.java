@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The exact sums P(c, k, y) of one year y: per code (or {@link #ALL_CODES}) and per country (or
- * {@link #WORLD}). Absent entries are 0.
+ * {@link #WORLD}, see {@link #addWorldTotals()}). Absent entries are 0.
  */
 public final class YearSums {
 
@@ -28,6 +28,23 @@ public final class YearSums {
     /** The sums of one code per country, {@link #WORLD} included. */
     public Map<String, ExactFraction> ofCode(String code) {
         return Collections.unmodifiableMap(byCodeAndCountry.getOrDefault(code, Map.of()));
+    }
+
+    /**
+     * Sets every code's {@link #WORLD} sum to the sum of its countries' (ZZ included). An
+     * application's weights over its countries add up to exactly 1, so this is the weight of all
+     * applications of the code, without keeping a sum that every application would update.
+     */
+    public void addWorldTotals() {
+        byCodeAndCountry.values().forEach(byCountry -> {
+            ExactFraction world = ExactFraction.ZERO;
+            for (Map.Entry<String, ExactFraction> sum : byCountry.entrySet()) {
+                if (!WORLD.equals(sum.getKey())) {
+                    world = world.plus(sum.getValue());
+                }
+            }
+            byCountry.put(WORLD, world);
+        });
     }
 
     /** The number of counted applications of the year: each one carries a total weight of 1. */

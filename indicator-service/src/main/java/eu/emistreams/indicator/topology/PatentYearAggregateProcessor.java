@@ -36,7 +36,11 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta, IndicatorKey, IndicatorValue> {
 
-    /** Sums keyed {@code year|code|country}, code {@code *} for all codes, country {@code W} for the world. */
+    /**
+     * Sums keyed {@code year|code|country}, code {@code *} for all codes. The world's sums are
+     * derived at publication ({@link YearSums#addWorldTotals()}); {@code W} entries written by
+     * earlier versions are ignored.
+     */
     static final String SUMS_STORE = "patent-year-sums";
     static final String STATUS_STORE = "patent-year-status";
     /** Last published values keyed {@code year|code|country|indicator}, as value × 10^9 rounded half-up. */
@@ -75,13 +79,14 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // Sums and statuses are written by every delta: their writes wait, as objects, for
-                // the commit (year|*|W is touched by every application of its year).
+                // Each delta writes a dozen sums (year|*|W is touched by every application of its
+                // year): their writes wait, as objects, for the commit. The statuses, written once
+                // per delta and read by GET /api/pending, keep the record cache.
                 return Set.of(
                         WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(storeKind.keyValue(SUMS_STORE),
                                 Serdes.String(), InternalSerdes.fraction())),
-                        WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(storeKind.keyValue(STATUS_STORE),
-                                Serdes.Integer(), InternalSerdes.yearStatus())),
+                        Stores.keyValueStoreBuilder(storeKind.keyValue(STATUS_STORE),
+                                Serdes.Integer(), InternalSerdes.yearStatus()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(storeKind.keyValue(PUBLISHED_STORE),
                                 Serdes.String(), Serdes.Long()).withCachingEnabled());
             }
@@ -156,9 +161,7 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
         List<String> codes = new ArrayList<>(contribution.codes().size() + 1);
         codes.add(YearSums.ALL_CODES);
         codes.addAll(contribution.codes());
-        Map<String, ExactFraction> weights = new HashMap<>(contribution.weightsByCountry());
-        // The weights of an application sum to 1, whatever its applicants.
-        weights.put(YearSums.WORLD, ExactFraction.ONE);
+        Map<String, ExactFraction> weights = contribution.weightsByCountry();
         for (String code : codes) {
             weights.forEach((country, weight) -> changes.merge(
                     sumKey(contribution.year(), code, country), retract ? weight.negate() : weight, ExactFraction::plus));
@@ -185,9 +188,12 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
         try (KeyValueIterator<String, ExactFraction> entries = sums.prefixScan(yearPrefix(year), PREFIX_SERIALIZER)) {
             entries.forEachRemaining(entry -> {
                 String[] parts = entry.key.split("\\" + SEPARATOR);
-                yearSums.put(parts[1], parts[2], entry.value);
+                if (!YearSums.WORLD.equals(parts[2])) {
+                    yearSums.put(parts[1], parts[2], entry.value);
+                }
             });
         }
+        yearSums.addWorldTotals();
         Map<String, Long> previous = new HashMap<>();
         try (KeyValueIterator<String, Long> entries = published.prefixScan(yearPrefix(year), PREFIX_SERIALIZER)) {
             entries.forEachRemaining(entry -> previous.put(entry.key, entry.value));

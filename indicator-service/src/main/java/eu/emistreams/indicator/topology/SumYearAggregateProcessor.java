@@ -60,13 +60,14 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // Sums and statuses are written by every delta (a reporter's row count changes with
-                // each of its rows): their writes wait, as objects, for the commit.
+                // Each delta writes several sums (a reporter's row count changes with each of its
+                // rows): their writes wait, as objects, for the commit. The statuses, written once
+                // per delta and read by GET /api/pending, keep the record cache.
                 return Set.of(
                         WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(
                                 storeKind.keyValue(branch.sumsStore()), Serdes.String(), InternalSerdes.decimal())),
-                        WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(
-                                storeKind.keyValue(branch.statusStore()), Serdes.Integer(), InternalSerdes.yearStatus())),
+                        Stores.keyValueStoreBuilder(storeKind.keyValue(branch.statusStore()),
+                                Serdes.Integer(), InternalSerdes.yearStatus()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(storeKind.keyValue(branch.publishedStore()),
                                 Serdes.String(), InternalSerdes.decimal()).withCachingEnabled());
             }

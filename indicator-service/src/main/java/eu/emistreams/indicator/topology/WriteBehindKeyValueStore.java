@@ -35,13 +35,16 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * itself as the root of the stores beneath it, so it is the one asked. A store read in order
  * (range, prefix, all) first writes what is pending, so iterators see every write.
  *
- * <p>Only the task's processor may use it (a single thread), as for any Streams store.
+ * <p>The pending writes belong to the task's thread. Any other thread (an interactive query)
+ * reads the store beneath, as the last commit left it, and never the pending writes.
  */
 final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedStateStore<K, V> {
 
     private final KeyValueStore<K, V> beneath;
     /** Writes not yet passed beneath, by key; a null value is a deletion. */
     private final Map<K, V> pending = new HashMap<>();
+    /** The thread of the task the store was last initialised for. */
+    private volatile Thread taskThread;
 
     WriteBehindKeyValueStore(KeyValueStore<K, V> beneath) {
         this.beneath = beneath;
@@ -57,13 +60,14 @@ final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>, Cache
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
+        taskThread = Thread.currentThread();
         pending.clear();
         beneath.init(context, root);
     }
 
     @Override
     public V get(K key) {
-        if (pending.containsKey(key)) {
+        if (onTaskThread() && pending.containsKey(key)) {
             return pending.get(key);
         }
         return beneath.get(key);
@@ -97,31 +101,31 @@ final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>, Cache
 
     @Override
     public KeyValueIterator<K, V> range(K from, K to) {
-        writePending();
+        writePendingForOrderedRead();
         return beneath.range(from, to);
     }
 
     @Override
     public KeyValueIterator<K, V> reverseRange(K from, K to) {
-        writePending();
+        writePendingForOrderedRead();
         return beneath.reverseRange(from, to);
     }
 
     @Override
     public KeyValueIterator<K, V> all() {
-        writePending();
+        writePendingForOrderedRead();
         return beneath.all();
     }
 
     @Override
     public KeyValueIterator<K, V> reverseAll() {
-        writePending();
+        writePendingForOrderedRead();
         return beneath.reverseAll();
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS prefixKeySerializer) {
-        writePending();
+        writePendingForOrderedRead();
         return beneath.prefixScan(prefix, prefixKeySerializer);
     }
 
@@ -162,6 +166,17 @@ final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>, Cache
         // Pending writes of a task closed without a commit belong to an aborted transaction.
         pending.clear();
         beneath.close();
+    }
+
+    private boolean onTaskThread() {
+        return Thread.currentThread() == taskThread;
+    }
+
+    /** Before an ordered read: the task's own reads see its writes; other threads see the last commit. */
+    private void writePendingForOrderedRead() {
+        if (onTaskThread()) {
+            writePending();
+        }
     }
 
     private void writePending() {

@@ -81,16 +81,15 @@ class PatentIndicatorTopologyTest {
         // No wall-clock time passes: nothing is published, only the commits move the sums.
         topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
         assertEquals(Map.of(
-                "2020|*|BE", ExactFraction.of(2, 3), "2020|*|US", ExactFraction.of(1, 3), "2020|*|W", ExactFraction.ONE,
-                "2020|AGRI|BE", ExactFraction.of(2, 3), "2020|AGRI|US", ExactFraction.of(1, 3),
-                "2020|AGRI|W", ExactFraction.ONE), topology.committedSums());
+                "2020|*|BE", ExactFraction.of(2, 3), "2020|*|US", ExactFraction.of(1, 3),
+                "2020|AGRI|BE", ExactFraction.of(2, 3), "2020|AGRI|US", ExactFraction.of(1, 3)),
+                topology.committedSums());
 
         topology.upsert(2, 2020, List.of("BE"), List.of("AGRI"));
         topology.upsert(1, 2020, List.of("US"), List.of("AGRI"));
         assertEquals(Map.of(
-                "2020|*|BE", ExactFraction.ONE, "2020|*|US", ExactFraction.ONE, "2020|*|W", ExactFraction.of(2),
-                "2020|AGRI|BE", ExactFraction.ONE, "2020|AGRI|US", ExactFraction.ONE,
-                "2020|AGRI|W", ExactFraction.of(2)), topology.committedSums());
+                "2020|*|BE", ExactFraction.ONE, "2020|*|US", ExactFraction.ONE,
+                "2020|AGRI|BE", ExactFraction.ONE, "2020|AGRI|US", ExactFraction.ONE), topology.committedSums());
 
         // Sums that fall to zero leave the store: tombstones in the changelog.
         topology.retract(1);
