@@ -43,8 +43,12 @@ final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>, Cache
     private final KeyValueStore<K, V> beneath;
     /** Writes not yet passed beneath, by key; a null value is a deletion. */
     private final Map<K, V> pending = new HashMap<>();
-    /** The thread of the task the store was last initialised for. */
-    private volatile Thread taskThread;
+    /**
+     * The thread that wrote last: the task's processing thread, whichever thread initialised the
+     * store. Only that thread needs to see its own write of this field; any other thread sees a
+     * thread other than itself, or null, and so reads the last commit.
+     */
+    private Thread taskThread;
 
     WriteBehindKeyValueStore(KeyValueStore<K, V> beneath) {
         this.beneath = beneath;
@@ -60,7 +64,6 @@ final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>, Cache
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
-        taskThread = Thread.currentThread();
         pending.clear();
         beneath.init(context, root);
     }
@@ -75,6 +78,7 @@ final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>, Cache
 
     @Override
     public void put(K key, V value) {
+        taskThread = Thread.currentThread();
         pending.put(key, value);
     }
 
@@ -94,6 +98,7 @@ final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>, Cache
 
     @Override
     public V delete(K key) {
+        taskThread = Thread.currentThread();
         V current = get(key);
         pending.put(key, null);
         return current;
