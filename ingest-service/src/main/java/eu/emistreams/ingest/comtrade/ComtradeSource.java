@@ -1,47 +1,18 @@
 package eu.emistreams.ingest.comtrade;
 
-import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.IngestSource;
 import eu.emistreams.ingest.job.RunEnvironment;
-import eu.emistreams.ingest.keyed.CsvFilesIngestRun;
-import eu.emistreams.ingest.source.SourceFiles;
+import eu.emistreams.ingest.keyed.CsvFilesIngestSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.Path;
+import jakarta.enterprise.inject.Produces;
 
 /** UN Comtrade as an ingest source: one CSV file, or a directory of them. */
 @ApplicationScoped
-public class ComtradeSource implements IngestSource {
+public class ComtradeSource {
 
-    private final RunEnvironment environment;
-
-    public ComtradeSource(RunEnvironment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public String name() {
-        return ComtradeRules.FILES.name();
-    }
-
-    @Override
-    public boolean holdsRelease(Path directory) {
-        return SourceFiles.holdsCsv(directory);
-    }
-
-    @Override
-    public boolean readsSingleFile() {
-        return true;
-    }
-
-    @Override
-    public void check(Path releasePath) throws IOException {
-        ComtradeRules.FILES.locateAndCheck(releasePath);
-    }
-
-    @Override
-    public void run(IngestJob job) throws Exception {
-        environment.run(name(), (state, sink, storeMemoryBytes) ->
-                new CsvFilesIngestRun<>(ComtradeRules.FILES, job, state, sink, storeMemoryBytes).run());
+    @Produces
+    @ApplicationScoped
+    IngestSource comtrade(RunEnvironment environment) {
+        return new CsvFilesIngestSource(ComtradeRules.FILES, environment);
     }
 }

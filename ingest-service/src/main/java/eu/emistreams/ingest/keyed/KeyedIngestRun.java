@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
-import org.jboss.logging.Logger;
 import org.rocksdb.RocksIterator;
 
 /**
@@ -32,8 +31,6 @@ import org.rocksdb.RocksIterator;
  * ({@code rejected.duplicate_key}).
  */
 public abstract class KeyedIngestRun<T extends SpecificRecord> {
-
-    private static final Logger LOG = Logger.getLogger(KeyedIngestRun.class);
 
     /** Rows counted per call to the shared accounting, to keep its lock out of the row loop. */
     private static final int READ_COUNT_STEP = 10_000;
@@ -92,23 +89,7 @@ public abstract class KeyedIngestRun<T extends SpecificRecord> {
     }
 
     public final void run() throws Exception {
-        publications.report("RUNNING", null);
-        try {
-            ingest();
-        } catch (Exception | Error e) {
-            try {
-                publications.report("FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            } catch (RuntimeException reportFailed) {
-                e.addSuppressed(reportFailed);
-            }
-            throw e;
-        }
-        publications.report("COMPLETED", null);
-        RecordAccounting.Snapshot counts = accounting.snapshot();
-        LOG.infof("%s release %s: read %d rows, %d published, %d ignored, %d quality, %d rejected; "
-                + "events %d new or changed, %d unchanged, %d retracted", source, job.release(), counts.read(),
-                counts.published(), counts.ignored(), counts.quality(), counts.rejected(), counts.eventsChanged(),
-                counts.eventsUnchanged(), counts.eventsRetracted());
+        publications.reported(this::ingest);
     }
 
     private void ingest() throws Exception {

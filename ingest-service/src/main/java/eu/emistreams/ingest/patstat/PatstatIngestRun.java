@@ -95,23 +95,7 @@ public final class PatstatIngestRun {
     }
 
     public void run() throws Exception {
-        publications.report("RUNNING", null);
-        try {
-            ingest();
-        } catch (Exception | Error e) {
-            try {
-                publications.report("FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            } catch (RuntimeException reportFailed) {
-                e.addSuppressed(reportFailed);
-            }
-            throw e;
-        }
-        publications.report("COMPLETED", null);
-        RecordAccounting.Snapshot counts = accounting.snapshot();
-        LOG.infof("PATSTAT release %s: read %d rows, %d published, %d ignored, %d quality, %d rejected; "
-                + "events %d new or changed, %d unchanged, %d retracted", job.release(), counts.read(),
-                counts.published(), counts.ignored(), counts.quality(), counts.rejected(), counts.eventsChanged(),
-                counts.eventsUnchanged(), counts.eventsRetracted());
+        publications.reported(this::ingest);
     }
 
     private void ingest() throws Exception {

@@ -6,6 +6,7 @@ import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.RecordAccounting;
 import java.util.HashMap;
+import org.jboss.logging.Logger;
 
 /**
  * What every ingest run publishes besides its events: its reports on {@code emi.ingest.reports}
@@ -14,6 +15,14 @@ import java.util.HashMap;
  * that committed it.
  */
 public final class RunPublications {
+
+    private static final Logger LOG = Logger.getLogger(RunPublications.class);
+
+    /** The ingest of one release, between its reports. */
+    @FunctionalInterface
+    public interface Ingest {
+        void run() throws Exception;
+    }
 
     private final String source;
     private final IngestJob job;
@@ -43,6 +52,30 @@ public final class RunPublications {
                     .setContent(content)
                     .build());
         }
+    }
+
+    /**
+     * Runs {@code ingest} between a RUNNING report and a COMPLETED one, or a FAILED one with the
+     * failure's message (the failure is rethrown), then logs the run's accounting.
+     */
+    public void reported(Ingest ingest) throws Exception {
+        report("RUNNING", null);
+        try {
+            ingest.run();
+        } catch (Exception | Error e) {
+            try {
+                report("FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            } catch (RuntimeException reportFailed) {
+                e.addSuppressed(reportFailed);
+            }
+            throw e;
+        }
+        report("COMPLETED", null);
+        RecordAccounting.Snapshot counts = job.accounting().snapshot();
+        LOG.infof("%s release %s: read %d rows, %d published, %d ignored, %d quality, %d rejected; "
+                + "events %d new or changed, %d unchanged, %d retracted", source, job.release(), counts.read(),
+                counts.published(), counts.ignored(), counts.quality(), counts.rejected(), counts.eventsChanged(),
+                counts.eventsUnchanged(), counts.eventsRetracted());
     }
 
     /** Publishes the report with the accounting so far and waits for its acknowledgement. */
