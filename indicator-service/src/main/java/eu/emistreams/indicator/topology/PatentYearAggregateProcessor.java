@@ -79,9 +79,9 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // Each delta writes a dozen sums (year|*|W is touched by every application of its
-                // year): their writes wait, as objects, for the commit. The statuses, written once
-                // per delta and read by GET /api/pending, keep the record cache.
+                // Each delta writes several sums (year|*|country is touched by every application
+                // of that country and year): their writes wait, as objects, for the commit. The
+                // statuses, written once per delta and read by GET /api/pending, keep the record cache.
                 return Set.of(
                         WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(storeKind.keyValue(SUMS_STORE),
                                 Serdes.String(), InternalSerdes.fraction())),

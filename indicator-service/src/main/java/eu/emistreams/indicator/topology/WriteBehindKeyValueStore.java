@@ -3,7 +3,6 @@ package eu.emistreams.indicator.topology;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -23,8 +22,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * A key-value store whose writes wait, as objects, in a map until the task commits, and then go
  * to the store beneath it (changelog and RocksDB or memory) once per key, whatever the number of
  * writes in between. It takes the place of Kafka Streams' record cache for stores whose keys are
- * written many times between two commits: the yearly sums, where each application updates a dozen
- * sums and {@code year|*|W} is written by every application of its year. The record cache
+ * written many times between two commits: the yearly sums, where each application updates several
+ * sums and {@code year|*|country} is written by every application of that country and year. The record cache
  * serialises every write and keeps it in an ordered map of bytes; that was a quarter of the
  * indicator service's samples in a backfill (docs/benchmarks.md).
  *
