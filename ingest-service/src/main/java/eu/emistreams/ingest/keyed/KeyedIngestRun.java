@@ -37,7 +37,6 @@ public abstract class KeyedIngestRun<T extends SpecificRecord> {
 
     protected final IngestJob job;
     protected final RecordAccounting accounting;
-    private final String source;
     private final String topic;
     private final Class<T> type;
     private final Path sourceStateDirectory;
@@ -54,7 +53,6 @@ public abstract class KeyedIngestRun<T extends SpecificRecord> {
      */
     protected KeyedIngestRun(String source, String topic, Class<T> type, IngestJob job, Path sourceStateDirectory,
             EventSink sink, long storeMemoryBytes) {
-        this.source = source;
         this.topic = topic;
         this.type = type;
         this.job = job;
