@@ -101,8 +101,12 @@ public class OffsetsReader {
     }
 
     private boolean isRepartitionTopic(String topic) {
-        return topic.endsWith("-repartition")
-                && config.pipelineGroups().stream().anyMatch(group -> topic.startsWith(group + "-"));
+        return config.pipelineGroups().stream().anyMatch(group -> isRepartitionTopicOf(topic, group));
+    }
+
+    /** Streams names its repartition topics {@code <application.id>-<name>-repartition}. */
+    private static boolean isRepartitionTopicOf(String topic, String group) {
+        return topic.startsWith(group + "-") && topic.endsWith("-repartition");
     }
 
     private OffsetsSnapshot readOrFail() throws InterruptedException, ExecutionException, TimeoutException {
@@ -124,9 +128,8 @@ public class OffsetsReader {
         Set<TopicPartition> allPartitions = new HashSet<>();
         for (String group : groups) {
             Set<String> topics = new LinkedHashSet<>(wantedByGroup.get(group));
-            // Streams names its repartition topics <application.id>-<name>-repartition.
             partitionsByTopic.keySet().stream()
-                    .filter(topic -> topic.startsWith(group + "-") && topic.endsWith("-repartition"))
+                    .filter(topic -> isRepartitionTopicOf(topic, group))
                     .forEach(topics::add);
             Set<TopicPartition> partitions = new HashSet<>(committed.get(group).keySet());
             for (String topic : topics) {

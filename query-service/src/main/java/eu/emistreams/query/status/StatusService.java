@@ -55,11 +55,11 @@ public class StatusService {
 
     private synchronized OffsetsSnapshot offsetsAfter(Map<String, IngestReport> reports) {
         long now = System.nanoTime();
-        if (cached != null && cached.reports().equals(reports)
-                && now - cached.readAtNanos() < config.statusCacheTtl().toNanos()) {
+        boolean sameReports = cached != null && cached.reports().equals(reports);
+        if (sameReports && now - cached.readAtNanos() < config.statusCacheTtl().toNanos()) {
             return cached.offsets();
         }
-        if (cached == null || !cached.reports().equals(reports)) {
+        if (!sameReports) {
             // A new release may come with new topics.
             offsetsReader.forgetTopicLayout();
         }
