@@ -83,7 +83,11 @@ final class ApplicationAssembler {
                     }
                     group = new Group(applnId, rangeAccounting);
                 }
-                group.add(StoredRows.tagOf(key), StoredRows.lineOf(key), new ValueCodec.Reader(it.value()), output);
+                byte tag = StoredRows.tagOf(key);
+                ValueCodec.Reader run = new ValueCodec.Reader(it.value());
+                while (run.hasRemaining()) {
+                    group.add(tag, run.getLong(), run, output);
+                }
             }
         }
         if (group != null) {
@@ -152,8 +156,7 @@ final class ApplicationAssembler {
             if (orphan(output, PatstatTable.PERS_APPLN, row.line(), row::content)) {
                 return;
             }
-            StoredRows.Person person = persons.get(row.personId());
-            if (person == null) {
+            if (!persons.contains(row.personId())) {
                 reject(output, PatstatTable.PERS_APPLN, row.line(), "orphan_person",
                         "person_id " + row.personId() + " is not in tls206_person", row.content());
                 return;
@@ -173,6 +176,9 @@ final class ApplicationAssembler {
             } else {
                 accounting.published(1);
                 persons.markUse(row.personId(), WorkStore.USED_BY_PUBLISHED);
+                // Only an applicant of a published application needs the person's name and country:
+                // about a third of the links, each a name decoded from memory no cache line holds.
+                StoredRows.Person person = persons.get(row.personId());
                 String country = CountryCodes.normalise(person.rawCountry());
                 if (CountryCodes.UNKNOWN.equals(country)) {
                     accounting.note("country_to_ZZ", 1);

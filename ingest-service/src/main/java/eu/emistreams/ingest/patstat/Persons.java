@@ -78,6 +78,16 @@ final class Persons {
         return true;
     }
 
+    /** Whether tls206 has the person_id. Safe from several assembling threads. */
+    boolean contains(long personId) {
+        if (spilled) {
+            synchronized (store) {
+                return store.person(personId) != null;
+            }
+        }
+        return indexById.containsKey(personId);
+    }
+
     /** The person, or null when tls206 has no such person_id. Safe from several assembling threads. */
     StoredRows.Person get(long personId) {
         if (spilled) {

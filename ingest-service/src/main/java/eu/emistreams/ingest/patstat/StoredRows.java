@@ -6,8 +6,11 @@ import org.apache.commons.csv.CSVFormat;
 
 /**
  * The rows of a release as the work store keeps them between loading and assembly. Rows that
- * belong to an application are keyed {@code (appln_id, table tag, line)}, so one ordered scan
- * meets each application's tls201 row first and then all its other rows.
+ * belong to an application are stored in runs: the rows of one table that follow one another in
+ * its file with the same appln_id (an application's IPC classes or person links, usually) make
+ * one entry keyed {@code (appln_id, table tag, line of the run's first row)}, its value each
+ * row's line and fields in file order. One ordered scan meets each application's tls201 row
+ * first and then all its other rows, in line order within a table.
  */
 final class StoredRows {
 
@@ -26,10 +29,10 @@ final class StoredRows {
     record Appln(long line, long applnId, String authority, String applnNr, String kind, String filingDate,
             Integer filingYear, long internatApplnId, int earliestYear, Long familyId) {
 
-        byte[] value(ValueCodec.Writer out) {
-            return out.reset().putString(authority).putString(applnNr).putString(kind).putString(filingDate)
+        void appendTo(ValueCodec.Writer out) {
+            out.putString(authority).putString(applnNr).putString(kind).putString(filingDate)
                     .putNullableInt(filingYear).putLong(internatApplnId).putInt(earliestYear)
-                    .putNullableLong(familyId).toBytes();
+                    .putNullableLong(familyId);
         }
 
         static Appln decode(long line, long applnId, ValueCodec.Reader in) {
@@ -59,8 +62,8 @@ final class StoredRows {
     /** A tls207 row. */
     record Link(long line, long personId, long applnId, int applicantSeq, String inventorSeq) {
 
-        byte[] value(ValueCodec.Writer out) {
-            return out.reset().putLong(personId).putInt(applicantSeq).putString(inventorSeq).toBytes();
+        void appendTo(ValueCodec.Writer out) {
+            out.putLong(personId).putInt(applicantSeq).putString(inventorSeq);
         }
 
         static Link decode(long line, long applnId, ValueCodec.Reader in) {
@@ -75,8 +78,8 @@ final class StoredRows {
     /** A tls209 row, its symbol as read (padded). */
     record Ipc(long line, long applnId, String symbol) {
 
-        byte[] value(ValueCodec.Writer out) {
-            return out.reset().putString(symbol).toBytes();
+        void appendTo(ValueCodec.Writer out) {
+            out.putString(symbol);
         }
 
         static Ipc decode(long line, long applnId, ValueCodec.Reader in) {
@@ -91,8 +94,8 @@ final class StoredRows {
     /** A tls202 title or tls203 abstract row. */
     record Text(long line, long applnId, String language, String text) {
 
-        byte[] value(ValueCodec.Writer out) {
-            return out.reset().putString(language).putString(text).toBytes();
+        void appendTo(ValueCodec.Writer out) {
+            out.putString(language).putString(text);
         }
 
         static Text decode(long line, long applnId, ValueCodec.Reader in) {
@@ -118,9 +121,5 @@ final class StoredRows {
 
     static byte tagOf(byte[] rowKey) {
         return rowKey[8];
-    }
-
-    static long lineOf(byte[] rowKey) {
-        return OrderedKeys.get(rowKey, 9);
     }
 }

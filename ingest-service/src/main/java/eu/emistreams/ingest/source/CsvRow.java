@@ -2,7 +2,6 @@ package eu.emistreams.ingest.source;
 
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /** One CSV record with the physical line it starts on (1-based, the header is line 1). */
 public final class CsvRow {
@@ -10,12 +9,12 @@ public final class CsvRow {
     private static final CSVFormat CONTENT = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
     private static final int MAX_CONTENT = 2_000;
 
-    private final CSVRecord record;
+    private final String[] fields;
     private final long line;
     private final Map<String, Integer> columns;
 
-    CsvRow(CSVRecord record, long line, Map<String, Integer> columns) {
-        this.record = record;
+    CsvRow(String[] fields, long line, Map<String, Integer> columns) {
+        this.fields = fields;
         this.line = line;
         this.columns = columns;
     }
@@ -26,23 +25,23 @@ public final class CsvRow {
 
     /** The number of fields of the record. */
     public int size() {
-        return record.size();
+        return fields.length;
     }
 
     /** Whether the record has as many fields as the header. */
     public boolean consistent() {
-        return record.size() == columns.size();
+        return fields.length == columns.size();
     }
 
     /** The value of a column (located case-insensitively), or null when the file lacks the column. */
     public String get(String column) {
         Integer index = columns.get(column);
-        return index == null || index >= record.size() ? null : record.get(index);
+        return index == null || index >= fields.length ? null : fields[index];
     }
 
     /** The record as CSV, as it appeared modulo quoting, cut to 2,000 characters for a reject. */
     public String content() {
-        return cut(CONTENT.format((Object[]) record.values()));
+        return cut(CONTENT.format((Object[]) fields));
     }
 
     static String cut(String text) {

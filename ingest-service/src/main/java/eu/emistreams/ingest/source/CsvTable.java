@@ -1,6 +1,5 @@
 package eu.emistreams.ingest.source;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +10,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 
 /**
@@ -29,23 +26,15 @@ import org.apache.commons.io.input.BOMInputStream;
  */
 public final class CsvTable implements Closeable {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            // Blank lines come through as records and are skipped in next(), so that the line count
-            // stays exact: a parser that skips them silently leaves the count one line behind.
-            .setIgnoreEmptyLines(false)
-            .get();
-
     private final TableFile file;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final Rfc4180Reader records;
+    private final List<String> header;
     private final Map<String, Integer> columns;
 
-    private CsvTable(TableFile file, CSVParser parser, Map<String, Integer> columns) {
+    private CsvTable(TableFile file, Rfc4180Reader records, List<String> header, Map<String, Integer> columns) {
         this.file = file;
-        this.parser = parser;
-        this.records = parser.iterator();
+        this.records = records;
+        this.header = header;
         this.columns = columns;
     }
 
@@ -57,38 +46,52 @@ public final class CsvTable implements Closeable {
     public static CsvTable open(TableFile file, Collection<String> requiredColumns, AtomicLong bytesRead)
             throws IOException {
         InputStream in = file.open(bytesRead);
-        CSVParser parser = null;
         try {
             InputStream withoutBom = BOMInputStream.builder().setInputStream(in).get();
             // Malformed UTF-8 is an unreadable file, not text to guess at.
             CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(withoutBom, decoder), 1 << 16);
-            parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-            Map<String, Integer> header = parser.getHeaderMap();
-            if (header == null || header.isEmpty()) {
+            Rfc4180Reader records = new Rfc4180Reader(new InputStreamReader(withoutBom, decoder));
+            String[] header = records.next();
+            if (header == null) {
                 throw new UnreadableInputException(file.fileName() + ": empty file, no header row");
             }
-            Map<String, Integer> columns = new HashMap<>();
-            for (Map.Entry<String, Integer> column : header.entrySet()) {
-                columns.putIfAbsent(column.getKey().trim().toLowerCase(Locale.ROOT), column.getValue());
-            }
+            Map<String, Integer> columns = columnsOf(header);
             for (String required : requiredColumns) {
                 if (!columns.containsKey(required.toLowerCase(Locale.ROOT))) {
                     throw new UnreadableInputException(file.fileName() + ": missing required column " + required
-                            + " (header: " + String.join(",", parser.getHeaderNames()) + ")");
+                            + " (header: " + String.join(",", header) + ")");
                 }
             }
-            return new CsvTable(file, parser, Map.copyOf(columns));
+            return new CsvTable(file, records, List.of(header), Map.copyOf(columns));
         } catch (UnreadableInputException e) {
-            closeQuietly(parser, in);
+            closeQuietly(in);
             throw e;
         } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            closeQuietly(parser, in);
+            closeQuietly(in);
             throw new UnreadableInputException(file.fileName() + ": " + (isEncodingError(e)
                     ? "not valid UTF-8 text" : "unreadable header (" + e.getMessage() + ")"), e);
         }
+    }
+
+    /**
+     * Column positions by name, trimmed and lower-cased; of two names equal but for case the first
+     * counts, of two names exactly equal the last. A blank name makes the header unreadable.
+     */
+    private static Map<String, Integer> columnsOf(String[] header) {
+        Map<String, Integer> byExactName = new LinkedHashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].trim().isEmpty()) {
+                throw new IllegalArgumentException("a header name is missing in " + Arrays.toString(header));
+            }
+            byExactName.put(header[i], i);
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        for (Map.Entry<String, Integer> column : byExactName.entrySet()) {
+            columns.putIfAbsent(column.getKey().trim().toLowerCase(Locale.ROOT), column.getValue());
+        }
+        return columns;
     }
 
     /** Opens the table to check its header only. */
@@ -103,7 +106,7 @@ public final class CsvTable implements Closeable {
     }
 
     public List<String> header() {
-        return parser.getHeaderNames();
+        return header;
     }
 
     /**
@@ -111,19 +114,20 @@ public final class CsvTable implements Closeable {
      * quote, broken gzip, invalid UTF-8) is unreadable as a whole; the message names the line.
      */
     public CsvRow next() throws UnreadableInputException {
-        long startLine = parser.getCurrentLineNumber() + 1;
+        long startLine = records.nextRecordLine();
         try {
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                if (record.size() == 1 && record.get(0).isEmpty()) {
-                    startLine = parser.getCurrentLineNumber() + 1;
+            String[] fields;
+            while ((fields = records.next()) != null) {
+                // Blank lines come through as records of one empty field, so that the line count stays exact.
+                if (fields.length == 1 && fields[0].isEmpty()) {
+                    startLine = records.nextRecordLine();
                     continue;
                 }
-                return new CsvRow(record, startLine, columns);
+                return new CsvRow(fields, startLine, columns);
             }
             return null;
-        } catch (UncheckedIOException | IllegalStateException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
             throw new UnreadableInputException(file.fileName() + ": unreadable from line " + startLine + " ("
                     + (isEncodingError(e) ? "not valid UTF-8 text" : cause.getMessage()) + ")", e);
         }
@@ -131,7 +135,7 @@ public final class CsvTable implements Closeable {
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        records.close();
     }
 
     private static boolean isEncodingError(Throwable e) {
@@ -143,11 +147,8 @@ public final class CsvTable implements Closeable {
         return false;
     }
 
-    private static void closeQuietly(CSVParser parser, InputStream in) {
+    private static void closeQuietly(InputStream in) {
         try {
-            if (parser != null) {
-                parser.close();
-            }
             in.close();
         } catch (IOException ignored) {
             // the original failure is what matters

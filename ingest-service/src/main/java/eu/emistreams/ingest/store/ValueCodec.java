@@ -86,6 +86,11 @@ public final class ValueCodec {
             return Arrays.copyOf(buffer, size);
         }
 
+        /** Bytes written since the last reset. */
+        public int size() {
+            return size;
+        }
+
         private void ensure(int more) {
             if (size + more > buffer.length) {
                 buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
@@ -100,6 +105,11 @@ public final class ValueCodec {
 
         public Reader(byte[] buffer) {
             this.buffer = buffer;
+        }
+
+        /** Whether fields remain to be read. */
+        public boolean hasRemaining() {
+            return position < buffer.length;
         }
 
         public long getLong() {

@@ -218,6 +218,32 @@ class PatstatRulesTest {
         assertEquals(failure.getMessage(), failed.getMessage());
     }
 
+    /**
+     * The work store keeps an application's consecutive rows of a table as one entry, cut every
+     * 256 rows: every row of a long run, and of a second run further down the file, still counts.
+     */
+    @Test
+    void everyRowOfALongRunOfOneApplicationCounts() throws Exception {
+        StringBuilder ipc = new StringBuilder("appln_id,ipc_class_symbol\n");
+        List<String> expected = new java.util.ArrayList<>();
+        for (int group = 1; group <= 603; group++) {
+            if (group == 601) {
+                ipc.append("2,B60L  53/00\n");
+            }
+            ipc.append("1,H01M  ").append(group).append("/00\n");
+            expected.add("H01M" + group + "/00");
+        }
+        write("tls209_appln_ipc.csv", ipc.toString());
+        RecordingSink sink = new RecordingSink();
+        IngestJob job = run(sink, "R1");
+
+        PatentApplication first = (PatentApplication) RecordingSink.compacted(sink.sent(Topics.PATSTAT_APPLICATIONS)).get("1");
+        assertEquals(expected.stream().sorted().toList(), first.getIpcSymbols());
+        RecordAccounting.Snapshot counts = job.accounting().snapshot();
+        assertEquals(604, counts.detail("read.tls209_appln_ipc"));
+        assertTrue(counts.balanced(), counts.toString());
+    }
+
     private IngestJob run(RecordingSink sink, String releaseId) throws Exception {
         IngestJob job = new IngestJob("test", "patstat", releaseId, release, null);
         new PatstatIngestRun(job, temp.resolve("state/patstat"), sink, 16L << 20, 16L << 20).run();
