@@ -1,5 +1,6 @@
 package eu.emistreams.ingest.patstat;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -15,22 +16,34 @@ public final class IpcSymbols {
         if (raw == null) {
             return "";
         }
-        StringBuilder symbol = new StringBuilder(raw.length());
-        raw.codePoints()
-                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
-                .forEach(symbol::appendCodePoint);
-        return symbol.toString();
+        StringBuilder symbol = null;
+        for (int i = 0; i < raw.length(); ) {
+            int c = raw.codePointAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                if (symbol == null) {
+                    symbol = new StringBuilder(raw.length()).append(raw, 0, i);
+                }
+            } else if (symbol != null) {
+                symbol.appendCodePoint(c);
+            }
+            i += Character.charCount(c);
+        }
+        return symbol == null ? raw : symbol.toString();
     }
 
     /** Normalised, distinct and sorted, as the PatentApplication event carries them. */
     public static List<String> normaliseAll(Collection<String> raw) {
-        TreeSet<String> symbols = new TreeSet<>();
+        List<String> normalised = new ArrayList<>(raw.size());
         for (String symbol : raw) {
-            String normalised = normalise(symbol);
-            if (!normalised.isEmpty()) {
-                symbols.add(normalised);
-            }
+            normalised.add(normalise(symbol));
         }
+        return sortedDistinct(normalised);
+    }
+
+    /** Symbols already normalised, distinct and sorted, blanks left out. */
+    public static List<String> sortedDistinct(Collection<String> normalised) {
+        TreeSet<String> symbols = new TreeSet<>(normalised);
+        symbols.remove("");
         return List.copyOf(symbols);
     }
 }

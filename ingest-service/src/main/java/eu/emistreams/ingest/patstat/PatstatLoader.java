@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 final class PatstatLoader {
 
-    /** Rows counted per call to the shared accounting, to keep its lock out of the row loop. */
+    /** Rows counted per call to the shared accounting and progress, to keep them out of the row loop. */
     private static final int READ_COUNT_STEP = 10_000;
 
     /** One tls201 appln_id in this many is kept to cut the assembly into ranges of about equal size. */
@@ -45,9 +45,10 @@ final class PatstatLoader {
                 WorkStore.RowWriter rows = store.rowWriter()) {
             CsvRow row;
             while ((row = csv.next()) != null) {
-                job.rowsRead().incrementAndGet();
                 if (++pendingReads == READ_COUNT_STEP) {
+                    // Counted in steps: the tables load on several threads, which would contend for every row.
                     accounting.read(table.fileBase(), pendingReads);
+                    job.rowsRead().addAndGet(pendingReads);
                     pendingReads = 0;
                     if (Thread.currentThread().isInterrupted()) {
                         throw new java.io.InterruptedIOException("loading " + file.fileName() + " was stopped");
@@ -66,6 +67,7 @@ final class PatstatLoader {
             }
         } finally {
             accounting.read(table.fileBase(), pendingReads);
+            job.rowsRead().addAndGet(pendingReads);
         }
     }
 
