@@ -1,6 +1,7 @@
 package eu.emistreams.indicator.pacing;
 
 import eu.emistreams.events.Topics;
+import eu.emistreams.indicator.topology.PatentIndicatorTopology;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,8 @@ public class UpstreamBacklog {
     }
 
     private static final List<Family> FAMILIES = List.of(
-            new Family("patstat", Topics.PATSTAT_APPLICATIONS, Topics.PATENTS_CLASSIFIED, "patent-deltas-by-year"),
+            new Family("patstat", Topics.PATSTAT_APPLICATIONS, Topics.PATENTS_CLASSIFIED,
+                    PatentIndicatorTopology.SUM_CHANGES_BY_YEAR),
             new Family("comtrade", Topics.COMTRADE_FLOWS, Topics.TRADE_CLASSIFIED, "trade-deltas-by-year"),
             new Family("prodcom", Topics.PRODCOM_OBSERVATIONS, Topics.PRODUCTION_CLASSIFIED, "production-deltas-by-year"),
             new Family("crunchbase", Topics.CRUNCHBASE_ROUNDS, Topics.INVESTMENT_CLASSIFIED, "investment-deltas-by-year"));

@@ -12,6 +12,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -43,12 +44,25 @@ public final class InternalSerdes {
         return binary(InternalSerdes::writeContribution, InternalSerdes::readContribution);
     }
 
-    public static Serde<YearDelta> yearDelta() {
-        return binary((out, delta) -> {
-            out.writeInt(delta.year());
-            writeOptionalContribution(out, delta.removed());
-            writeOptionalContribution(out, delta.added());
-        }, in -> new YearDelta(in.readInt(), readOptionalContribution(in), readOptionalContribution(in)));
+    public static Serde<YearSumChanges> yearSumChanges() {
+        return binary((out, changes) -> {
+            out.writeInt(changes.year());
+            out.writeInt(changes.changes().size());
+            for (Map.Entry<String, ExactFraction> change : changes.changes().entrySet()) {
+                out.writeUTF(change.getKey());
+                writeFraction(out, change.getValue());
+            }
+            writeNullableString(out, changes.sourceRelease());
+            writeNullableString(out, changes.concordanceVersion());
+        }, in -> {
+            int year = in.readInt();
+            int size = in.readInt();
+            Map<String, ExactFraction> changes = new HashMap<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                changes.put(in.readUTF(), readFraction(in));
+            }
+            return new YearSumChanges(year, changes, readNullableString(in), readNullableString(in));
+        });
     }
 
     public static Serde<YearStatus> yearStatus() {
@@ -160,17 +174,7 @@ public final class InternalSerdes {
                 readNullableString(in));
     }
 
-    private static void writeOptionalContribution(DataOutput out, PatentContribution contribution)
-            throws IOException {
-        out.writeBoolean(contribution != null);
-        if (contribution != null) {
-            writeContribution(out, contribution);
-        }
-    }
 
-    private static PatentContribution readOptionalContribution(DataInput in) throws IOException {
-        return in.readBoolean() ? readContribution(in) : null;
-    }
 
     private static void writeBigInteger(DataOutput out, BigInteger value) throws IOException {
         byte[] bytes = value.toByteArray();

@@ -15,7 +15,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 /**
  * Classified applications in, patent indicators out:
  * <pre>
- * emi.patents.classified ─► patent-contributions ─► patent-deltas-by-year (repartition by year)
+ * emi.patents.classified ─► patent-contributions (changes combined per year until the commit)
+ *     ─► patent-sum-changes-by-year (repartition by year)
  *     ─► patent-year-aggregates (sums, wall-clock publication) ─► emi.indicators.patent
  * </pre>
  * The names of processors, stores and the repartition topic are a contract with the state of
@@ -25,7 +26,8 @@ public final class PatentIndicatorTopology {
 
     public static final String SOURCE = "patent-classified-source";
     public static final String CONTRIBUTIONS = "patent-contributions";
-    public static final String DELTAS_BY_YEAR = "patent-deltas-by-year";
+    /** Was {@code patent-deltas-by-year} (one record per application) before the changes were combined. */
+    public static final String SUM_CHANGES_BY_YEAR = "patent-sum-changes-by-year";
     public static final String YEAR_AGGREGATES = "patent-year-aggregates";
     public static final String SINK = "patent-indicators-sink";
 
@@ -52,7 +54,7 @@ public final class PatentIndicatorTopology {
         builder.stream(Topics.PATENTS_CLASSIFIED,
                         Consumed.with(Serdes.String(), serdes.classifiedPatent()).withName(SOURCE))
                 .process(PatentContributionProcessor.supplier(storeKind), Named.as(CONTRIBUTIONS))
-                .repartition(Repartitioned.with(Serdes.Integer(), InternalSerdes.yearDelta()).withName(DELTAS_BY_YEAR))
+                .repartition(Repartitioned.with(Serdes.Integer(), InternalSerdes.yearSumChanges()).withName(SUM_CHANGES_BY_YEAR))
                 .process(PatentYearAggregateProcessor.supplier(schedule, storeKind), Named.as(YEAR_AGGREGATES))
                 .to(Topics.INDICATORS_PATENT,
                         Produced.with(serdes.indicatorKey(), serdes.indicatorValue()).withName(SINK));

@@ -7,7 +7,6 @@ import eu.emistreams.indicator.calculation.ExactFraction;
 import eu.emistreams.indicator.calculation.IndicatorPoint;
 import eu.emistreams.indicator.calculation.PatentIndicators;
 import eu.emistreams.indicator.calculation.YearSums;
-import eu.emistreams.indicator.source.PatentContribution;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ import org.apache.kafka.streams.state.Stores;
  * published (rounded to 9 decimals) and forwards only what changed, and a tombstone for each
  * indicator that no longer exists.
  */
-final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta, IndicatorKey, IndicatorValue> {
+final class PatentYearAggregateProcessor implements Processor<Integer, YearSumChanges, IndicatorKey, IndicatorValue> {
 
     /**
      * Sums keyed {@code year|code|country}, code {@code *} for all codes. The world's sums are
@@ -69,11 +68,11 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
         this.schedule = schedule;
     }
 
-    static ProcessorSupplier<Integer, YearDelta, IndicatorKey, IndicatorValue> supplier(
+    static ProcessorSupplier<Integer, YearSumChanges, IndicatorKey, IndicatorValue> supplier(
             PublicationSchedule schedule, StateStoreKind storeKind) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<Integer, YearDelta, IndicatorKey, IndicatorValue> get() {
+            public Processor<Integer, YearSumChanges, IndicatorKey, IndicatorValue> get() {
                 return new PatentYearAggregateProcessor(schedule);
             }
 
@@ -105,27 +104,25 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
     }
 
     @Override
-    public void process(Record<Integer, YearDelta> record) {
-        YearDelta delta = record.value();
+    public void process(Record<Integer, YearSumChanges> record) {
+        YearSumChanges delta = record.value();
         if (delta == null) {
             return;
         }
-        Map<String, ExactFraction> changes = new HashMap<>();
-        collect(changes, delta.removed(), true);
-        collect(changes, delta.added(), false);
         boolean sumsChanged = false;
-        for (Map.Entry<String, ExactFraction> change : changes.entrySet()) {
+        for (Map.Entry<String, ExactFraction> change : delta.changes().entrySet()) {
             if (change.getValue().isZero()) {
                 continue;
             }
             sumsChanged = true;
-            ExactFraction sum = sum(change.getKey()).plus(change.getValue());
-            knownSums.put(change.getKey(), sum);
+            String key = yearPrefix(delta.year()) + change.getKey();
+            ExactFraction sum = sum(key).plus(change.getValue());
+            knownSums.put(key, sum);
             if (sum.isZero()) {
                 // Absent means 0: the store holds no entry for a country or code without weight.
-                sums.delete(change.getKey());
+                sums.delete(key);
             } else {
-                sums.put(change.getKey(), sum);
+                sums.put(key, sum);
             }
         }
 
@@ -134,8 +131,8 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
         if (sumsChanged) {
             status = status.changedAt(context.currentSystemTimeMs());
         }
-        if (delta.added() != null) {
-            status = status.withProvenance(delta.added().sourceRelease(), delta.added().concordanceVersion());
+        if (delta.sourceRelease() != null) {
+            status = status.withProvenance(delta.sourceRelease(), delta.concordanceVersion());
         }
         if (!status.equals(before)) {
             statuses.put(delta.year(), status);
@@ -151,21 +148,6 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearDelta
             knownSums.put(key, known);
         }
         return known;
-    }
-
-    /** Adds (or, when {@code retract}, subtracts) one application's weights to every sum it counts in. */
-    private static void collect(Map<String, ExactFraction> changes, PatentContribution contribution, boolean retract) {
-        if (contribution == null) {
-            return;
-        }
-        List<String> codes = new ArrayList<>(contribution.codes().size() + 1);
-        codes.add(YearSums.ALL_CODES);
-        codes.addAll(contribution.codes());
-        Map<String, ExactFraction> weights = contribution.weightsByCountry();
-        for (String code : codes) {
-            weights.forEach((country, weight) -> changes.merge(
-                    sumKey(contribution.year(), code, country), retract ? weight.negate() : weight, ExactFraction::plus));
-        }
     }
 
     private void publishDueYears(long nowMs) {

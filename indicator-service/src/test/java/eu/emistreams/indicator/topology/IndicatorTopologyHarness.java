@@ -40,6 +40,7 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     private final TestOutputTopic<IndicatorKey, IndicatorValue> output;
     private final TestInputTopic<String, IngestReport> reports;
     private final TestOutputTopic<String, ExactFraction> sumsChangelog;
+    private final TestOutputTopic<Integer, YearSumChanges> sumChanges;
     private final Map<IndicatorKey, IndicatorValue> compacted = new HashMap<>();
     private final Map<String, ExactFraction> committedSums = new HashMap<>();
 
@@ -61,6 +62,9 @@ final class IndicatorTopologyHarness implements AutoCloseable {
                 serdes.ingestReport().serializer());
         output = driver.createOutputTopic(Topics.INDICATORS_PATENT, serdes.indicatorKey().deserializer(),
                 serdes.indicatorValue().deserializer());
+        sumChanges = driver.createOutputTopic(
+                "emi-indicator-" + PatentIndicatorTopology.SUM_CHANGES_BY_YEAR + "-repartition",
+                Serdes.Integer().deserializer(), InternalSerdes.yearSumChanges().deserializer());
         sumsChangelog = driver.createOutputTopic(
                 "emi-indicator-" + PatentYearAggregateProcessor.SUMS_STORE + "-changelog",
                 Serdes.String().deserializer(), InternalSerdes.fraction().deserializer());
@@ -119,6 +123,11 @@ final class IndicatorTopologyHarness implements AutoCloseable {
             }
         }
         return committedSums;
+    }
+
+    /** The records the contribution stage sent to the aggregate since the last call, on the repartition topic. */
+    List<YearSumChanges> sumChanges() {
+        return sumChanges.readValuesToList();
     }
 
     Map<IndicatorKey, IndicatorValue> compacted() {

@@ -37,13 +37,12 @@ class InternalSerdesTest {
     }
 
     @Test
-    void deltasWithEitherSideMissingSurvive() {
-        YearDelta both = new YearDelta(2020, contribution(2020, "R1"), contribution(2020, "R2"));
-        YearDelta added = new YearDelta(2020, null, contribution(2020, null));
-        YearDelta removed = new YearDelta(2021, contribution(2021, "R1"), null);
-        assertEquals(both, roundTrip(InternalSerdes.yearDelta(), both));
-        assertEquals(added, roundTrip(InternalSerdes.yearDelta(), added));
-        assertEquals(removed, roundTrip(InternalSerdes.yearDelta(), removed));
+    void sumChangesWithAndWithoutProvenanceSurvive() {
+        YearSumChanges added = new YearSumChanges(2020, Map.of("*|BE", ExactFraction.of(2, 3),
+                "AERO|BE", ExactFraction.of(-1, 3)), "R1", "c1");
+        YearSumChanges retracted = new YearSumChanges(2021, Map.of("*|ZZ", ExactFraction.of(-1)), null, null);
+        assertEquals(added, roundTrip(InternalSerdes.yearSumChanges(), added));
+        assertEquals(retracted, roundTrip(InternalSerdes.yearSumChanges(), retracted));
     }
 
     @Test

@@ -77,6 +77,35 @@ class PatentIndicatorTopologyTest {
     }
 
     @Test
+    void theChangesOfACommitTravelAsOneRecordPerYearWithWhatCancelsOutLeftOut() {
+        // The test driver commits after every record: each commit carries that record's changes.
+        topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"), "R1", "c1");
+        assertEquals(List.of(new YearSumChanges(2020, Map.of(
+                "*|BE", ExactFraction.of(2, 3), "*|US", ExactFraction.of(1, 3),
+                "AGRI|BE", ExactFraction.of(2, 3), "AGRI|US", ExactFraction.of(1, 3)), "R1", "c1")),
+                topology.sumChanges());
+
+        // Same applicants, another code: the countries' totals cancel out and are not sent.
+        topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("CONS"), "R2", "c1");
+        assertEquals(List.of(new YearSumChanges(2020, Map.of(
+                "AGRI|BE", ExactFraction.of(-2, 3), "AGRI|US", ExactFraction.of(-1, 3),
+                "CONS|BE", ExactFraction.of(2, 3), "CONS|US", ExactFraction.of(1, 3)), "R2", "c1")),
+                topology.sumChanges());
+
+        // Moved to another year: a retraction from 2020 (no provenance) and an addition to 2021.
+        topology.upsert(1, 2021, List.of("NL"), List.of(), "R3", "c1");
+        assertEquals(List.of(
+                new YearSumChanges(2020, Map.of("*|BE", ExactFraction.of(-2, 3), "*|US", ExactFraction.of(-1, 3),
+                        "CONS|BE", ExactFraction.of(-2, 3), "CONS|US", ExactFraction.of(-1, 3)), null, null),
+                new YearSumChanges(2021, Map.of("*|NL", ExactFraction.ONE), "R3", "c1")),
+                topology.sumChanges());
+
+        // The same contribution again sends nothing.
+        topology.upsert(1, 2021, List.of("NL"), List.of(), "R3", "c1");
+        assertEquals(List.of(), topology.sumChanges());
+    }
+
+    @Test
     void everyCommitCarriesTheSumsOfTheRecordsReadSoFarToTheChangelog() {
         // No wall-clock time passes: nothing is published, only the commits move the sums.
         topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
