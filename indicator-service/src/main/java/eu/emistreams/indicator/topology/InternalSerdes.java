@@ -174,8 +174,6 @@ public final class InternalSerdes {
                 readNullableString(in));
     }
 
-
-
     private static void writeBigInteger(DataOutput out, BigInteger value) throws IOException {
         byte[] bytes = value.toByteArray();
         out.writeInt(bytes.length);

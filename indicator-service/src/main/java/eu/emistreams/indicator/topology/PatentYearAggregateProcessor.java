@@ -28,7 +28,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Keeps the exact sums P(c, k, y) of every year of its partitions and publishes the indicators.
- * Each delta only updates the sums it touches and marks its year dirty; a wall-clock punctuator
+ * Each record of sum changes (one per year and upstream commit) only updates the sums it touches
+ * and marks its year dirty; a wall-clock punctuator
  * recomputes the indicators of the dirty years that are due, compares them with what was last
  * published (rounded to 9 decimals) and forwards only what changed, and a tombstone for each
  * indicator that no longer exists.
@@ -78,9 +79,9 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearSumCh
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // Each delta writes several sums (year|*|country is touched by every application
-                // of that country and year): their writes wait, as objects, for the commit. The
-                // statuses, written once per delta and read by GET /api/pending, keep the record cache.
+                // Each record of changes writes many sums (year|*|country by every application of
+                // that country and year): their writes wait, as objects, for the commit. The
+                // statuses, written once per record and read by GET /api/pending, keep the record cache.
                 return Set.of(
                         WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(storeKind.keyValue(SUMS_STORE),
                                 Serdes.String(), InternalSerdes.fraction())),
@@ -105,17 +106,12 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearSumCh
 
     @Override
     public void process(Record<Integer, YearSumChanges> record) {
-        YearSumChanges delta = record.value();
-        if (delta == null) {
+        YearSumChanges changes = record.value();
+        if (changes == null) {
             return;
         }
-        boolean sumsChanged = false;
-        for (Map.Entry<String, ExactFraction> change : delta.changes().entrySet()) {
-            if (change.getValue().isZero()) {
-                continue;
-            }
-            sumsChanged = true;
-            String key = yearPrefix(delta.year()) + change.getKey();
+        for (Map.Entry<String, ExactFraction> change : changes.changes().entrySet()) {
+            String key = yearPrefix(changes.year()) + change.getKey();
             ExactFraction sum = sum(key).plus(change.getValue());
             knownSums.put(key, sum);
             if (sum.isZero()) {
@@ -126,16 +122,17 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearSumCh
             }
         }
 
-        YearStatus before = statuses.get(delta.year());
+        YearStatus before = statuses.get(changes.year());
         YearStatus status = before == null ? YearStatus.initial() : before;
-        if (sumsChanged) {
+        // YearSumChanges holds no zero change: any change moves a sum.
+        if (!changes.changes().isEmpty()) {
             status = status.changedAt(context.currentSystemTimeMs());
         }
-        if (delta.sourceRelease() != null) {
-            status = status.withProvenance(delta.sourceRelease(), delta.concordanceVersion());
+        if (changes.sourceRelease() != null) {
+            status = status.withProvenance(changes.sourceRelease(), changes.concordanceVersion());
         }
         if (!status.equals(before)) {
-            statuses.put(delta.year(), status);
+            statuses.put(changes.year(), status);
         }
     }
 

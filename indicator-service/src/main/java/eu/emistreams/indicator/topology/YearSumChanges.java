@@ -8,15 +8,17 @@ import java.util.Map;
 
 /**
  * What the applications read since the last commit changed in the sums of one year: per
- * {@code code|country}, the weight added (negative: taken away), and the provenance of the last
- * contribution added, null when none was. It travels on the internal repartition topic keyed by
+ * {@code code|country}, the weight added (negative: taken away), changes that cancelled out left
+ * out, and the provenance of the last contribution added, null when none was. It travels on the internal repartition topic keyed by
  * year, one record per year and commit instead of one per application.
  */
 public record YearSumChanges(int year, Map<String, ExactFraction> changes, String sourceRelease,
         String concordanceVersion) {
 
     public YearSumChanges {
-        changes = Map.copyOf(changes);
+        Map<String, ExactFraction> nonZero = new HashMap<>(changes);
+        nonZero.values().removeIf(ExactFraction::isZero);
+        changes = Map.copyOf(nonZero);
     }
 
     static String changeKey(String code, String country) {
@@ -56,11 +58,8 @@ public record YearSumChanges(int year, Map<String, ExactFraction> changes, Strin
 
         /** The changes that did not cancel out, or null when nothing is left to tell. */
         YearSumChanges build() {
-            changes.values().removeIf(ExactFraction::isZero);
-            if (changes.isEmpty() && sourceRelease == null) {
-                return null;
-            }
-            return new YearSumChanges(year, changes, sourceRelease, concordanceVersion);
+            YearSumChanges built = new YearSumChanges(year, changes, sourceRelease, concordanceVersion);
+            return built.changes().isEmpty() && sourceRelease == null ? null : built;
         }
     }
 }
