@@ -1,6 +1,5 @@
 package eu.emistreams.ingest.patstat;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -31,16 +30,10 @@ public final class IpcSymbols {
         return symbol == null ? raw : symbol.toString();
     }
 
-    /** Normalised, distinct and sorted, as the PatentApplication event carries them. */
-    public static List<String> normaliseAll(Collection<String> raw) {
-        List<String> normalised = new ArrayList<>(raw.size());
-        for (String symbol : raw) {
-            normalised.add(normalise(symbol));
-        }
-        return sortedDistinct(normalised);
-    }
-
-    /** Symbols already normalised, distinct and sorted, blanks left out. */
+    /**
+     * Symbols already normalised, made distinct and sorted with blanks left out, as the
+     * PatentApplication event carries them.
+     */
     public static List<String> sortedDistinct(Collection<String> normalised) {
         TreeSet<String> symbols = new TreeSet<>(normalised);
         symbols.remove("");

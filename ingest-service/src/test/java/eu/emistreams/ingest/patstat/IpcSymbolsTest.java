@@ -3,6 +3,7 @@ package eu.emistreams.ingest.patstat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class IpcSymbolsTest {
@@ -19,6 +20,7 @@ class IpcSymbolsTest {
     @Test
     void anApplicationsSymbolsAreDistinctAndSorted() {
         assertEquals(List.of("A61K9/00", "H01L21/677", "H01L31/04"),
-                IpcSymbols.normaliseAll(List.of("H01L  31/04", "A61K   9/00", "H01L  21/677", "H01L 31/04", " ")));
+                IpcSymbols.sortedDistinct(Stream.of("H01L  31/04", "A61K   9/00", "H01L  21/677", "H01L 31/04", " ")
+                        .map(IpcSymbols::normalise).toList()));
     }
 }
