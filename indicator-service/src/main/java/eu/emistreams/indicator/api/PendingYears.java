@@ -1,6 +1,7 @@
 package eu.emistreams.indicator.api;
 
 import eu.emistreams.indicator.topology.IndicatorTopology;
+import eu.emistreams.indicator.topology.PatentIndicatorTopology;
 import eu.emistreams.indicator.topology.YearStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,9 +19,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The years of this instance whose sums changed and whose indicators are not yet published, per
- * indicator family (patent, trade, production, investment). Input offsets are committed before the
- * publication punctuators run, so consumer lag alone cannot tell that the indicator stage is done;
- * empty lists can.
+ * indicator family (patent, trade, production, investment), and whether applications read are
+ * still waiting to be forwarded to the patent aggregate. Input offsets are committed before the
+ * punctuators that forward and publish run, so consumer lag alone cannot tell that the indicator
+ * stage is done; empty lists and no application waiting can.
  */
 @ApplicationScoped
 public class PendingYears {
@@ -31,14 +33,18 @@ public class PendingYears {
     @Inject
     KafkaStreams streams;
 
-    /** The pending years per family, or empty when a store cannot be queried (starting, rebalancing). */
-    public Optional<Map<String, List<Integer>>> list() {
+    /** What this instance holds unpublished. */
+    public record Unpublished(Map<String, List<Integer>> yearsByFamily, boolean applicationsUnforwarded) {
+    }
+
+    /** What is unpublished, or empty when a store cannot be queried (starting, rebalancing). */
+    public Optional<Unpublished> list() {
         long backoff = FIRST_BACKOFF_MS;
         for (int attempt = 1; ; attempt++) {
             try {
                 Map<String, List<Integer>> pending = new LinkedHashMap<>();
                 IndicatorTopology.YEAR_STATUS_STORES.forEach((family, store) -> pending.put(family, read(store)));
-                return Optional.of(pending);
+                return Optional.of(new Unpublished(pending, applicationsUnforwarded()));
             } catch (InvalidStateStoreException notReady) {
                 if (attempt == ATTEMPTS) {
                     return Optional.empty();
@@ -63,6 +69,14 @@ public class PendingYears {
             });
         }
         return pending;
+    }
+
+    private boolean applicationsUnforwarded() {
+        ReadOnlyKeyValueStore<String, Object> store = streams.store(StoreQueryParameters.fromNameAndType(
+                PatentIndicatorTopology.UNFORWARDED_STORE, QueryableStoreTypes.<String, Object>keyValueStore()));
+        try (KeyValueIterator<String, Object> all = store.all()) {
+            return all.hasNext();
+        }
     }
 
     private static boolean sleep(long millis) {

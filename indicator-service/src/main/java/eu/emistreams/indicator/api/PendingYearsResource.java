@@ -17,9 +17,12 @@ public class PendingYearsResource {
 
     /**
      * The answer: {@code years} waiting for publication in any family (sorted, distinct),
-     * {@code byFamily} the same per indicator family; {@code pending} is false when there are none.
+     * {@code byFamily} the same per indicator family, {@code applicationsUnforwarded} whether
+     * applications read still wait to reach the patent aggregate (their years are not known yet);
+     * {@code pending} is false when nothing waits.
      */
-    public record Pending(boolean pending, List<Integer> years, Map<String, List<Integer>> byFamily) {
+    public record Pending(boolean pending, List<Integer> years, Map<String, List<Integer>> byFamily,
+            boolean applicationsUnforwarded) {
     }
 
     @Inject
@@ -29,10 +32,12 @@ public class PendingYearsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response pending() {
         return pendingYears.list()
-                .map(byFamily -> {
+                .map(unpublished -> {
                     SortedSet<Integer> years = new TreeSet<>();
-                    byFamily.values().forEach(years::addAll);
-                    return Response.ok(new Pending(!years.isEmpty(), List.copyOf(years), byFamily)).build();
+                    unpublished.yearsByFamily().values().forEach(years::addAll);
+                    boolean pending = !years.isEmpty() || unpublished.applicationsUnforwarded();
+                    return Response.ok(new Pending(pending, List.copyOf(years), unpublished.yearsByFamily(),
+                            unpublished.applicationsUnforwarded())).build();
                 })
                 .orElseGet(() -> Response.status(Response.Status.SERVICE_UNAVAILABLE)
                         .header("Retry-After", "1")

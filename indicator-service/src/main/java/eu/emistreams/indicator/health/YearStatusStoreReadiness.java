@@ -21,8 +21,8 @@ public class YearStatusStoreReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return pendingYears.list()
-                .map(byFamily -> HealthCheckResponse.named(NAME).up()
-                        .withData("pendingYears", byFamily.values().stream().mapToLong(List::size).sum())
+                .map(unpublished -> HealthCheckResponse.named(NAME).up()
+                        .withData("pendingYears", unpublished.yearsByFamily().values().stream().mapToLong(List::size).sum())
                         .build())
                 .orElseGet(() -> HealthCheckResponse.down(NAME));
     }

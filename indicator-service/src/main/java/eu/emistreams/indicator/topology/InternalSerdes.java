@@ -44,6 +44,19 @@ public final class InternalSerdes {
         return binary(InternalSerdes::writeContribution, InternalSerdes::readContribution);
     }
 
+    /**
+     * What an application contributed when the contribution stage last forwarded its changes:
+     * {@link ForwardedContribution#none()} when it contributed nothing then.
+     */
+    public static Serde<ForwardedContribution> forwardedContribution() {
+        return binary((out, forwarded) -> {
+            out.writeBoolean(forwarded.contribution() != null);
+            if (forwarded.contribution() != null) {
+                writeContribution(out, forwarded.contribution());
+            }
+        }, in -> new ForwardedContribution(in.readBoolean() ? readContribution(in) : null));
+    }
+
     public static Serde<YearSumChanges> yearSumChanges() {
         return binary((out, changes) -> {
             out.writeInt(changes.year());

@@ -15,7 +15,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 /**
  * Classified applications in, patent indicators out:
  * <pre>
- * emi.patents.classified ─► patent-contributions (changes combined per year until the commit)
+ * emi.patents.classified ─► patent-contributions (changes combined per year, forwarded every interval)
  *     ─► patent-sum-changes-by-year (repartition by year)
  *     ─► patent-year-aggregates (sums, wall-clock publication) ─► emi.indicators.patent
  * </pre>
@@ -30,6 +30,9 @@ public final class PatentIndicatorTopology {
     public static final String SUM_CHANGES_BY_YEAR = "patent-sum-changes-by-year";
     public static final String YEAR_AGGREGATES = "patent-year-aggregates";
     public static final String SINK = "patent-indicators-sink";
+
+    /** The store a reader polls to learn whether applications read are still waiting to reach the aggregate. */
+    public static final String UNFORWARDED_STORE = PatentContributionProcessor.PENDING_STORE;
 
     /** The store a reader polls to learn whether computed indicators are still waiting to be published. */
     public static final String YEAR_STATUS_STORE = PatentYearAggregateProcessor.STATUS_STORE;
@@ -53,7 +56,7 @@ public final class PatentIndicatorTopology {
             StreamsBuilder builder, IndicatorSerdes serdes, PublicationSchedule schedule, StateStoreKind storeKind) {
         builder.stream(Topics.PATENTS_CLASSIFIED,
                         Consumed.with(Serdes.String(), serdes.classifiedPatent()).withName(SOURCE))
-                .process(PatentContributionProcessor.supplier(storeKind), Named.as(CONTRIBUTIONS))
+                .process(PatentContributionProcessor.supplier(schedule, storeKind), Named.as(CONTRIBUTIONS))
                 .repartition(Repartitioned.with(Serdes.Integer(), InternalSerdes.yearSumChanges()).withName(SUM_CHANGES_BY_YEAR))
                 .process(PatentYearAggregateProcessor.supplier(schedule, storeKind), Named.as(YEAR_AGGREGATES))
                 .to(Topics.INDICATORS_PATENT,

@@ -79,12 +79,11 @@ final class PatentYearAggregateProcessor implements Processor<Integer, YearSumCh
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // Each record of changes writes many sums (year|*|country by every application of
-                // that country and year): their writes wait, as objects, for the commit. The
-                // statuses, written once per record and read by GET /api/pending, keep the record cache.
+                // The record cache keeps each store's writes until the commit, once per key: a
+                // record of changes combines many applications, so it writes each sum once.
                 return Set.of(
-                        WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(storeKind.keyValue(SUMS_STORE),
-                                Serdes.String(), InternalSerdes.fraction())),
+                        Stores.keyValueStoreBuilder(storeKind.keyValue(SUMS_STORE),
+                                Serdes.String(), InternalSerdes.fraction()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(storeKind.keyValue(STATUS_STORE),
                                 Serdes.Integer(), InternalSerdes.yearStatus()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(storeKind.keyValue(PUBLISHED_STORE),

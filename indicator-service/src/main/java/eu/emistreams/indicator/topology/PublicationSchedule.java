@@ -13,16 +13,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * year waits for the end instead, at most {@code maxHold} (a report left RUNNING by a lost ingest
  * must not stop publication). Recomputing a year costs the same whether one application changed
  * or ten thousand, so a bulk ingest publishes each year once instead of once per application.
+ *
+ * <p>Before that, the patent contribution stage combines the changes of the applications it reads
+ * and forwards them to the aggregate every {@code forwardInterval} (wall clock).
  */
-public record PublicationSchedule(Duration checkInterval, Duration quietPeriod, Duration maxDelay, Duration maxHold,
-        Predicate<String> backlogged) {
+public record PublicationSchedule(Duration forwardInterval, Duration checkInterval, Duration quietPeriod,
+        Duration maxDelay, Duration maxHold, Predicate<String> backlogged) {
 
     /** A schedule that never sees a backlog upstream (topology tests, where nothing is upstream). */
+    public PublicationSchedule(Duration forwardInterval, Duration checkInterval, Duration quietPeriod,
+            Duration maxDelay, Duration maxHold) {
+        this(forwardInterval, checkInterval, quietPeriod, maxDelay, maxHold, source -> false);
+    }
+
+    /** As above, the changes forwarded at the check interval. */
     public PublicationSchedule(Duration checkInterval, Duration quietPeriod, Duration maxDelay, Duration maxHold) {
-        this(checkInterval, quietPeriod, maxDelay, maxHold, source -> false);
+        this(checkInterval, checkInterval, quietPeriod, maxDelay, maxHold);
     }
 
     public PublicationSchedule {
+        if (forwardInterval.isZero() || forwardInterval.isNegative()) {
+            throw new IllegalArgumentException("the forward interval must be positive, got " + forwardInterval);
+        }
         if (checkInterval.isZero() || checkInterval.isNegative()) {
             throw new IllegalArgumentException("the check interval must be positive, got " + checkInterval);
         }

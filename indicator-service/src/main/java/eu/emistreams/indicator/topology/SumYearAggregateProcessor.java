@@ -60,12 +60,11 @@ final class SumYearAggregateProcessor implements Processor<Integer, SumDelta, In
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // Each delta writes several sums (a reporter's row count changes with each of its
-                // rows): their writes wait, as objects, for the commit. The statuses, written once
-                // per delta and read by GET /api/pending, keep the record cache.
+                // The record cache keeps each store's writes until the commit, once per key (a
+                // reporter's row count changes with each of its rows).
                 return Set.of(
-                        WriteBehindKeyValueStore.builder(Stores.keyValueStoreBuilder(
-                                storeKind.keyValue(branch.sumsStore()), Serdes.String(), InternalSerdes.decimal())),
+                        Stores.keyValueStoreBuilder(storeKind.keyValue(branch.sumsStore()),
+                                Serdes.String(), InternalSerdes.decimal()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(storeKind.keyValue(branch.statusStore()),
                                 Serdes.Integer(), InternalSerdes.yearStatus()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(storeKind.keyValue(branch.publishedStore()),

@@ -31,6 +31,9 @@ public class TopologyProducer {
     @ConfigProperty(name = "kafka-streams.ensure.explicit.internal.resource.naming", defaultValue = "true")
     boolean ensureExplicitNaming;
 
+    @ConfigProperty(name = "emi.indicator.forward-interval", defaultValue = "50ms")
+    Duration forwardInterval;
+
     @ConfigProperty(name = "emi.indicator.publish.check-interval", defaultValue = "250ms")
     Duration checkInterval;
 
@@ -58,7 +61,7 @@ public class TopologyProducer {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, ensureExplicitNaming);
         return IndicatorTopology.topology(config,
                 IndicatorSerdes.registry(new AvroSerdes(registryUrl)),
-                new PublicationSchedule(checkInterval, quietPeriod, maxDelay, maxHold, upstreamBacklog::backlogged),
+                new PublicationSchedule(forwardInterval, checkInterval, quietPeriod, maxDelay, maxHold, upstreamBacklog::backlogged),
                 stateStores);
     }
 }

@@ -29,8 +29,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
  */
 final class IndicatorTopologyHarness implements AutoCloseable {
 
-    static final PublicationSchedule SCHEDULE =
-            new PublicationSchedule(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60));
+    /** How often the contribution stage forwards its combined changes; {@link #forwardChanges()} lets it pass. */
+    static final Duration FORWARD_INTERVAL = Duration.ofMillis(1);
+
+    static final PublicationSchedule SCHEDULE = new PublicationSchedule(FORWARD_INTERVAL,
+            Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60));
 
     /** Longer than the quiet period: every dirty year is due after it. */
     static final Duration SETTLE = Duration.ofSeconds(1);
@@ -73,6 +76,20 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     void upsert(long applnId, int year, List<String> countries, List<String> codes, String release, String concordance) {
         input.pipeInput(Long.toString(applnId),
                 new ClassifiedPatent(applnId, year, countries, codes, release, concordance));
+        forwardChanges();
+    }
+
+    /** Pipes an application without letting the contribution stage forward its changes. */
+    void upsertUnforwarded(long applnId, int year, List<String> countries, List<String> codes) {
+        input.pipeInput(Long.toString(applnId), new ClassifiedPatent(applnId, year, countries, codes, "R1", "c1"));
+    }
+
+    /**
+     * Lets the forward interval pass: the contribution stage forwards what it combined, so that
+     * each record piped reaches the aggregate on its own, as a record read alone would.
+     */
+    void forwardChanges() {
+        driver.advanceWallClockTime(FORWARD_INTERVAL);
     }
 
     void upsert(long applnId, int year, List<String> countries, List<String> codes) {
@@ -90,6 +107,7 @@ final class IndicatorTopologyHarness implements AutoCloseable {
 
     void retract(long applnId) {
         input.pipeInput(Long.toString(applnId), null);
+        forwardChanges();
     }
 
     /** Lets wall-clock time pass and returns what was published meanwhile. */

@@ -1,0 +1,136 @@
+package eu.emistreams.indicator.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.indicator.calculation.ExactFraction;
+import eu.emistreams.indicator.source.PatentContribution;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A task of the contribution stage that ends between a commit and the punctuator that would have
+ * forwarded its combined changes: the next task, opened on the stores as that commit left them
+ * (what a restore from the changelogs gives), forwards exactly the changes not yet forwarded. The
+ * expected changes are worked out by hand from the applications' weights.
+ */
+class PatentContributionRecoveryTest {
+
+    private static final PublicationSchedule SCHEDULE = IndicatorTopologyHarness.SCHEDULE;
+
+    /** The stores outlive the tasks, as the changelogs do. */
+    private KeyValueStore<String, PatentContribution> contributions;
+    private KeyValueStore<String, ForwardedContribution> unforwarded;
+
+    @BeforeEach
+    void stores() {
+        contributions = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PatentContributionProcessor.STORE),
+                Serdes.String(), InternalSerdes.contribution()).withLoggingDisabled().build();
+        unforwarded = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(PatentContributionProcessor.PENDING_STORE),
+                Serdes.String(), InternalSerdes.forwardedContribution()).withLoggingDisabled().build();
+    }
+
+    @Test
+    void aTaskThatEndsBeforeForwardingLeavesItsChangesToTheNext() {
+        Task first = new Task();
+        first.read(1, 2020, List.of("BE", "BE", "US"));
+        first.read(2, 2021, List.of("DE"));
+        // Application 1 changes again before any forward: one pending entry, the change combined.
+        first.read(1, 2020, List.of("BE", "NL"));
+        assertTrue(first.forwarded().isEmpty(), "nothing forwarded before the interval passes");
+
+        Task second = new Task();
+        assertEquals(List.of(
+                new YearSumChanges(2020, Map.of("*|BE", ExactFraction.of(1, 2), "*|NL", ExactFraction.of(1, 2),
+                        "AGRI|BE", ExactFraction.of(1, 2), "AGRI|NL", ExactFraction.of(1, 2)), "R1", "c1"),
+                new YearSumChanges(2021, Map.of("*|DE", ExactFraction.ONE, "AGRI|DE", ExactFraction.ONE), "R1", "c1")),
+                second.forward());
+        assertFalse(hasEntries(unforwarded), "forwarded applications leave the pending store");
+
+        // Forwarded once: a third task has nothing to forward again.
+        assertEquals(List.of(), new Task().forward());
+    }
+
+    @Test
+    void afterAForwardOnlyTheLaterChangesAreLeftToTheNextTask() {
+        Task first = new Task();
+        first.read(1, 2020, List.of("BE"));
+        first.forward();
+        // Moved to NL, then retracted; application 3 added; then the task ends unforwarded.
+        first.read(1, 2020, List.of("NL"));
+        first.retract(1);
+        first.read(3, 2020, List.of("FR", "IT"));
+
+        assertEquals(List.of(new YearSumChanges(2020, Map.of(
+                        "*|BE", ExactFraction.of(-1, 1), "AGRI|BE", ExactFraction.of(-1, 1),
+                        "*|FR", ExactFraction.of(1, 2), "*|IT", ExactFraction.of(1, 2),
+                        "AGRI|FR", ExactFraction.of(1, 2), "AGRI|IT", ExactFraction.of(1, 2)), "R1", "c1")),
+                new Task().forward());
+    }
+
+    @Test
+    void aChangeUndoneBeforeTheForwardChangesNoSum() {
+        Task first = new Task();
+        first.read(1, 2020, List.of("BE"));
+        first.forward();
+        first.read(1, 2020, List.of("NL"));
+        first.read(1, 2020, List.of("BE"));
+        // Only the provenance of the last contribution read travels, as without the restart.
+        assertEquals(List.of(new YearSumChanges(2020, Map.of(), "R1", "c1")), new Task().forward());
+        assertFalse(hasEntries(unforwarded));
+    }
+
+    private static boolean hasEntries(KeyValueStore<String, ?> store) {
+        try (KeyValueIterator<String, ?> all = store.all()) {
+            return all.hasNext();
+        }
+    }
+
+    /** One task of the stage: a processor opened on the stores, its punctuator run by hand. */
+    private final class Task {
+        private final MockProcessorContext<Integer, YearSumChanges> context = new MockProcessorContext<>();
+        private final Processor<String, ClassifiedPatent, Integer, YearSumChanges> processor =
+                PatentContributionProcessor.supplier(SCHEDULE, StateStoreKind.IN_MEMORY).get();
+
+        Task() {
+            context.setCurrentSystemTimeMs(0L);
+            contributions.init(context.getStateStoreContext(), contributions);
+            unforwarded.init(context.getStateStoreContext(), unforwarded);
+            context.addStateStore(contributions);
+            context.addStateStore(unforwarded);
+            processor.init(context);
+        }
+
+        void read(long applnId, int year, List<String> countries) {
+            processor.process(new Record<>(Long.toString(applnId),
+                    new ClassifiedPatent(applnId, year, countries, List.of("AGRI"), "R1", "c1"), 0L));
+        }
+
+        void retract(long applnId) {
+            processor.process(new Record<>(Long.toString(applnId), (ClassifiedPatent) null, 0L));
+        }
+
+        List<YearSumChanges> forwarded() {
+            return context.forwarded().stream().<YearSumChanges>map(forward -> forward.record().value()).toList();
+        }
+
+        /** Runs the forward punctuator once and returns what it forwarded. */
+        List<YearSumChanges> forward() {
+            context.resetForwards();
+            context.scheduledPunctuators().get(0).getPunctuator().punctuate(0L);
+            return forwarded();
+        }
+    }
+}
