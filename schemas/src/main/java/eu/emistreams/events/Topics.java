@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Names of the topics the services exchange. They are a public contract: renaming one orphans
  * its data. {@link #all()} reads the declarations of {@code topics.csv}, the single list from
- * which the local stack and the deployment create topics.
+ * which the local stack and the deployment create topics; {@code TopicContractTest} fails when
+ * these constants, the services' configuration or the Kubernetes manifests disagree with it.
  */
 public final class Topics {
 
