@@ -72,7 +72,11 @@ final class PatentContributionProcessor implements Processor<String, ClassifiedP
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
                         Stores.keyValueStoreBuilder(storeKind.keyValue(STORE), Serdes.String(), InternalSerdes.contribution()),
-                        Stores.keyValueStoreBuilder(storeKind.keyValue(PENDING_STORE), Serdes.String(),
+                        // In memory whatever the kind of the other stores: it holds the applications
+                        // of one interval at most, so its changelog restores in no time, and a
+                        // RocksDB store would cost a flush at every commit and a disk read for
+                        // every deletion the record cache passes on.
+                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE), Serdes.String(),
                                 InternalSerdes.forwardedContribution()).withCachingEnabled());
             }
         };
