@@ -8,8 +8,4 @@ import eu.emistreams.indicator.source.PatentContribution;
  * The contribution stage keeps one for each application whose changes are not forwarded yet.
  */
 record ForwardedContribution(PatentContribution contribution) {
-
-    static ForwardedContribution none() {
-        return new ForwardedContribution(null);
-    }
 }

@@ -46,7 +46,7 @@ public final class InternalSerdes {
 
     /**
      * What an application contributed when the contribution stage last forwarded its changes:
-     * {@link ForwardedContribution#none()} when it contributed nothing then.
+     * a null contribution when it contributed nothing then.
      */
     public static Serde<ForwardedContribution> forwardedContribution() {
         return binary((out, forwarded) -> {
