@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -108,17 +109,27 @@ public final class StackComponents {
 
     String kafkaProperties(Path logs) {
         String host = StackSettings.HOST;
+        return kafkaProperties("1", host, host, Integer.toString(settings.kafkaPort()),
+                Integer.toString(settings.kafkaControllerPort()), logs.toString());
+    }
+
+    /**
+     * The broker configuration of the stack, the same for the process and for the broker image
+     * (whose entry point fills in placeholders given here as the arguments).
+     */
+    public static String kafkaProperties(String nodeId, String listenHost, String advertisedHost, String port,
+            String controllerPort, String logDirs) {
         return String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@" + host + ":" + settings.kafkaControllerPort(),
-                "listeners=PLAINTEXT://" + host + ":" + settings.kafkaPort() + ",CONTROLLER://" + host + ":"
-                        + settings.kafkaControllerPort(),
-                "advertised.listeners=PLAINTEXT://" + host + ":" + settings.kafkaPort(),
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + nodeId + "@" + advertisedHost + ":" + controllerPort,
+                "listeners=PLAINTEXT://" + listenHost + ":" + port + ",CONTROLLER://" + listenHost + ":"
+                        + controllerPort,
+                "advertised.listeners=PLAINTEXT://" + advertisedHost + ":" + port,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + logs,
+                "log.dirs=" + logDirs,
                 "num.partitions=1",
                 "auto.create.topics.enable=false",
                 // One broker: every internal topic has a single replica.
@@ -131,8 +142,12 @@ public final class StackComponents {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "log.cleaner.dedupe.buffer.size=33554432",
-                "")
-                ;
+                "");
+    }
+
+    /** The log4j2 configuration of the broker, process or image. */
+    public static String kafkaLog4j2() {
+        return LOG4J2;
     }
 
     public ManagedProcess registry() {
@@ -161,29 +176,51 @@ public final class StackComponents {
      */
     public ManagedProcess service(String service, int instance, int port) {
         String name = instance == 1 ? service : service + "-" + instance;
-        List<String> command = new ArrayList<>(List.of(java(), serviceInitialHeap(service), serviceHeap(service),
-                "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=" + StackSettings.HOST,
-                "-Dquarkus.http.port=" + port,
-                "-Dkafka.bootstrap.servers=" + settings.bootstrapServers(),
-                "-Demi.registry.url=" + settings.registryUrl()));
-        if (!service.equals("ingest-service")) {
-            command.addAll(List.of(
-                    "-Dquarkus.kafka-streams.bootstrap-servers=" + settings.bootstrapServers(),
-                    "-Dquarkus.kafka-streams.application-server=" + StackSettings.HOST + ":" + port,
-                    "-Dkafka-streams.state.dir=" + settings.dataDir().resolve("state").resolve(name)));
-        } else {
-            command.add("-Demi.ingest.state-dir=" + settings.dataDir().resolve("ingest"));
-        }
-        if (service.equals("query-service")) {
-            command.add("-Demi.query.classifier-url=" + settings.classifierUrl());
-            command.add("-Demi.query.indicator-pending-urls=" + settings.indicatorUrl() + "/api/pending");
-        }
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(serviceHeapOptions(service));
+        serviceConfig(service, port, settings.dataDir().resolve("state").resolve(name).toString(),
+                settings.dataDir().resolve("ingest").toString())
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(extraServiceJvmOptions(name));
         command.addAll(List.of("-jar", serviceJar(service).toString()));
         return new ManagedProcess(name, port, command, Map.of(), settings.dataDir(),
                 settings.logDir().resolve(name + ".log"), settings.runDir().resolve(name + ".pid"),
                 Readiness.http("http://" + StackSettings.HOST + ":" + port + "/q/health/ready"));
+    }
+
+    /**
+     * The configuration the stack gives a service instance, as Quarkus properties: the process
+     * stack passes them as system properties, the container stack as environment variables
+     * ({@link #environmentName}). {@code stateDir} and {@code ingestDir} are paths as the service sees them.
+     */
+    public Map<String, String> serviceConfig(String service, int port, String stateDir, String ingestDir) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.host", StackSettings.HOST);
+        config.put("quarkus.http.port", Integer.toString(port));
+        config.put("kafka.bootstrap.servers", settings.bootstrapServers());
+        config.put("emi.registry.url", settings.registryUrl());
+        if (!service.equals("ingest-service")) {
+            config.put("quarkus.kafka-streams.bootstrap-servers", settings.bootstrapServers());
+            config.put("quarkus.kafka-streams.application-server", StackSettings.HOST + ":" + port);
+            config.put("kafka-streams.state.dir", stateDir);
+        } else {
+            config.put("emi.ingest.state-dir", ingestDir);
+        }
+        if (service.equals("query-service")) {
+            config.put("emi.query.classifier-url", settings.classifierUrl());
+            config.put("emi.query.indicator-pending-urls", settings.indicatorUrl() + "/api/pending");
+        }
+        return config;
+    }
+
+    /** The environment variable MicroProfile Config reads for a property: QUARKUS_HTTP_PORT for quarkus.http.port. */
+    public static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The heap options of a service, the same for its process and its container. */
+    public static List<String> serviceHeapOptions(String service) {
+        return List.of(serviceInitialHeap(service), serviceHeap(service), "-XX:+UseSerialGC");
     }
 
     /**

@@ -10,6 +10,8 @@ import eu.emistreams.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import eu.emistreams.stack.container.ContainerEngine;
+import eu.emistreams.stack.container.ContainerStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,17 +32,27 @@ class DemoCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "2024", description = "seed of the sample data (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--containers", description = "run the stack as containers (./emi up --containers)")
+    boolean containers;
+
     @Override
     public void run() {
         LocalStack stack = Launcher.stack();
         StackSettings settings = stack.settings();
-        List<String> started = stack.up(true);
+        boolean inContainers = containers || ContainerStack.isActive(settings);
+        ContainerStack containerStack = inContainers
+                ? new ContainerStack(ContainerEngine.require(), settings, System.out) : null;
+        List<String> started = inContainers ? containerStack.up() : stack.up(true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!started.isEmpty()) {
                 System.out.println();
                 System.out.println("stopping " + String.join(", ", started) + " ...");
-                stack.stop(started);
+                if (inContainers) {
+                    containerStack.down(false);
+                } else {
+                    stack.stop(started);
+                }
             }
             stopped.countDown();
         }, "emi-demo-stop"));

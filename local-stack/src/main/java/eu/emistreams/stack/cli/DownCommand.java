@@ -1,11 +1,14 @@
 package eu.emistreams.stack.cli;
 
 import eu.emistreams.stack.LocalStack;
+import eu.emistreams.stack.container.ContainerEngine;
+import eu.emistreams.stack.container.ContainerStack;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "down", description = "Stop the processes the stack started; --purge also deletes its data.")
+@Command(name = "down", description = "Stop the processes (or remove the containers) the stack started; "
+        + "--purge also deletes its data (and its volumes).")
 class DownCommand implements Runnable {
 
     @Option(names = "--purge", description = "delete the data directory too")
@@ -14,7 +17,11 @@ class DownCommand implements Runnable {
     @Override
     public void run() {
         LocalStack stack = Launcher.stack();
-        List<String> stopped = stack.down(purge);
+        List<String> stopped = new java.util.ArrayList<>();
+        if (ContainerStack.isActive(stack.settings())) {
+            stopped.addAll(new ContainerStack(ContainerEngine.require(), stack.settings(), System.out).down(purge));
+        }
+        stopped.addAll(stack.down(purge));
         System.out.println(stopped.isEmpty() ? "nothing was running" : "stopped: " + String.join(", ", stopped));
         if (purge) {
             System.out.println("deleted " + stack.settings().dataDir());

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             ConcordanceCommand.class,
             DemoCommand.class,
+            ImagesCommand.class,
             CommandLine.HelpCommand.class
         })
 public class EmiCommand implements Runnable {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.emistreams.stack.StackException;
 import eu.emistreams.stack.StackSettings;
+import eu.emistreams.stack.container.ContainerStack;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -47,6 +48,20 @@ class IngestCommand implements Runnable {
         if (!Files.isReadable(absolute)) {
             throw new StackException(absolute + ": not readable");
         }
+        if (ContainerStack.isActive(settings)) {
+            // The ingest container sees only the stack's inbox: the release goes there for the job.
+            Path staged = ContainerStack.stage(settings, absolute);
+            try {
+                return submitAndFollow(settings, source, staged, release, progress);
+            } finally {
+                ContainerStack.unstage(settings, staged);
+            }
+        }
+        return submitAndFollow(settings, source, absolute, release, progress);
+    }
+
+    private static JsonNode submitAndFollow(StackSettings settings, String source, Path absolute, String release,
+            boolean progress) {
         ObjectNode request = Http.JSON.createObjectNode().put("path", absolute.toString());
         if (release != null) {
             request.put("release", release);

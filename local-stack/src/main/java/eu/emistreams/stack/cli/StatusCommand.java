@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.emistreams.stack.LocalStack;
 import eu.emistreams.stack.StackSettings;
 import eu.emistreams.stack.StackTopics;
+import eu.emistreams.stack.container.ContainerEngine;
+import eu.emistreams.stack.container.ContainerStack;
 import eu.emistreams.stack.process.ManagedProcess;
 import eu.emistreams.stack.process.Readiness;
 import java.time.Duration;
@@ -29,9 +31,20 @@ class StatusCommand implements Runnable {
     public void run() {
         LocalStack stack = Launcher.stack();
         StackSettings settings = stack.settings();
-        System.out.println("PROCESS             PID      PORT   STATE");
         boolean kafkaUp = false;
-        for (ManagedProcess process : stack.components().all(true)) {
+        if (ContainerStack.isActive(settings)) {
+            System.out.println("COMPONENT           CONTAINER                 PORT   STATE      READY  HEALTH");
+            for (ContainerStack.ContainerStatus c : new ContainerStack(ContainerEngine.require(), settings, System.out)
+                    .status()) {
+                System.out.printf("%-19s %-25s %-6d %-10s %-6s %s%n", c.component(), c.container(), c.port(), c.state(),
+                        c.ready() ? "yes" : "no", c.health());
+                kafkaUp |= c.component().equals("kafka") && c.ready();
+            }
+        } else {
+            System.out.println("PROCESS             PID      PORT   STATE");
+        }
+        for (ManagedProcess process : ContainerStack.isActive(settings) ? List.<ManagedProcess>of()
+                : stack.components().all(true)) {
             Optional<ProcessHandle> running = process.running();
             boolean listening = Readiness.portAccepts(StackSettings.HOST, process.port());
             String state = running.isEmpty() ? (listening ? "port taken by another process" : "stopped")
