@@ -41,6 +41,16 @@ final class ServiceClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
     }
 
+    Answer postFile(String url, String contentType, java.nio.file.Path file) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+        } catch (java.io.FileNotFoundException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     Answer putCsv(String url, String csv) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "text/csv")

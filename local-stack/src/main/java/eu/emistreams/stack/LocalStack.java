@@ -65,15 +65,40 @@ public final class LocalStack {
             components.prepareKafka();
         }
         startAll(List.of(kafka, registry), started, Duration.ofSeconds(90));
+        createMissingTopics();
+        if (withServices) {
+            startAll(all.subList(2, all.size()), started, Duration.ofSeconds(180));
+        }
+        return started;
+    }
+
+    /**
+     * Creates the missing topics and starts the services as processes on a broker and registry
+     * that something else runs at this stack's addresses (the test containers); returns what it started.
+     */
+    public List<String> upServices() {
+        return upServices(StackComponents.SERVICES);
+    }
+
+    /** {@link #upServices()} for some of the services only (none: the topics alone). */
+    public List<String> upServices(List<String> services) {
+        for (String service : services) {
+            if (!Files.exists(components.serviceJar(service))) {
+                throw new StackException(components.serviceJar(service)
+                        + " is missing: build first with ./mvnw -DskipTests install");
+            }
+        }
+        createMissingTopics();
+        List<String> started = new ArrayList<>();
+        startAll(services.stream().map(components::service).toList(), started, Duration.ofSeconds(180));
+        return started;
+    }
+
+    private void createMissingTopics() {
         List<String> created = StackTopics.createMissing(settings().bootstrapServers(), settings().repositoryRoot());
         if (!created.isEmpty()) {
             out.println("created topics: " + String.join(", ", created));
         }
-        if (withServices) {
-            List<ManagedProcess> services = all.subList(2, all.size());
-            startAll(services, started, Duration.ofSeconds(180));
-        }
-        return started;
     }
 
     private void startAll(List<ManagedProcess> processes, List<String> started, Duration timeout) {

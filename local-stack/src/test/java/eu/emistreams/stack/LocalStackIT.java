@@ -19,14 +19,43 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
-/** The broker and registry start for real, on loopback, with the declared topics, and stop cleanly. */
+/**
+ * The broker and registry start for real, on loopback, with the declared topics (as containers or
+ * processes, whichever path the test stack takes here), and the process stack is idempotent and
+ * stops cleanly.
+ */
 class LocalStackIT {
 
     @Test
-    void startsBrokerAndRegistryWithDeclaredTopicsAndStopsThem() throws Exception {
+    void startsBrokerAndRegistryWithDeclaredTopics() throws Exception {
         TestStack stack = TestStack.start(false);
+        try {
+            assertDeclaredTopicsAndRegistry(stack.settings());
+        } finally {
+            stack.stop();
+        }
+        for (int port : new int[] {stack.settings().kafkaPort(), stack.settings().registryPort()}) {
+            assertFalse(Readiness.portAccepts(StackSettings.HOST, port), "port " + port + " still listening");
+        }
+    }
+
+    @Test
+    void theProcessStackStartsNothingTwiceAndStopsWhatItStarted() throws Exception {
+        TestStack stack = TestStack.startAsProcesses(false);
         StackSettings settings = stack.settings();
-        try (Admin admin = StackTopics.admin(stack.bootstrapServers())) {
+        assertDeclaredTopicsAndRegistry(settings);
+        // up twice starts nothing twice
+        assertEquals(List.of(), stack.stack().up(false));
+
+        List<String> stopped = stack.stack().down(false);
+        assertEquals(Set.of("kafka", "registry"), Set.copyOf(stopped));
+        for (int port : new int[] {settings.kafkaPort(), settings.kafkaControllerPort(), settings.registryPort()}) {
+            assertFalse(Readiness.portAccepts(StackSettings.HOST, port), "port " + port + " still listening");
+        }
+    }
+
+    private static void assertDeclaredTopicsAndRegistry(StackSettings settings) throws Exception {
+        try (Admin admin = StackTopics.admin(settings.bootstrapServers())) {
             Set<String> topics = admin.listTopics().names().get(20, TimeUnit.SECONDS);
             List<StackTopics.Declared> declared = StackTopics.declared(settings.repositoryRoot());
             assertFalse(declared.isEmpty());
@@ -46,14 +75,5 @@ class LocalStackIT {
                         + "/apis/registry/v3/system/info")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, info.statusCode());
         assertTrue(info.body().contains("Apicurio Registry"), info.body());
-
-        // up twice starts nothing twice
-        assertEquals(List.of(), stack.stack().up(false));
-
-        List<String> stopped = stack.stack().down(false);
-        assertEquals(Set.of("kafka", "registry"), Set.copyOf(stopped));
-        for (int port : new int[] {settings.kafkaPort(), settings.kafkaControllerPort(), settings.registryPort()}) {
-            assertFalse(Readiness.portAccepts(StackSettings.HOST, port), "port " + port + " still listening");
-        }
     }
 }

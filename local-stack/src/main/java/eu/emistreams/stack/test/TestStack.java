@@ -14,17 +14,57 @@ import java.util.Map;
 
 /**
  * The real broker and registry for tests: started once per test JVM on free loopback ports, with
- * its data under the module's {@code target/}, and stopped when the JVM exits. It runs the same
- * code as {@code ./emi up}, so tests exercise the stack users run. No Docker engine is needed.
+ * its data under the module's {@code target/}, and stopped when the JVM exits. Where a container
+ * engine answers and the images of {@code ./emi images} exist, the broker and the registry run as
+ * Testcontainers containers of those images; elsewhere as processes, with the same code as
+ * {@code ./emi up}. {@code EMI_TEST_STACK} chooses: {@code auto} (the default), {@code containers}
+ * (fail where that path cannot run) or {@code processes}. Services run as processes on either path.
  */
 public final class TestStack {
 
     private static TestStack shared;
+    private static volatile String lastPath;
+    private static final String RUNNING = "a stack that runs already (EMI_TEST_STACK=running: ./emi up, "
+            + "./emi up --containers or ./emi kube play, at the ports of the EMI_*_PORT variables)";
 
     private final LocalStack stack;
+    private final String path;
+    private volatile StackTestContainers containers;
 
-    private TestStack(LocalStack stack) {
+    private TestStack(LocalStack stack, String path) {
         this.stack = stack;
+        this.path = path;
+    }
+
+    /** How the broker and registry run: "containers (...)" or "processes (...)", with why. */
+    public String path() {
+        return path;
+    }
+
+    /** The path the next stack takes, and why; throws where EMI_TEST_STACK=containers cannot run. */
+    static String choosePath() {
+        String mode = System.getenv().getOrDefault("EMI_TEST_STACK", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+        switch (mode) {
+            case "processes":
+                return "processes (EMI_TEST_STACK=processes)";
+            case "running":
+                return RUNNING;
+            case "containers":
+            case "auto": {
+                java.util.Optional<String> unavailable = StackTestContainers.unavailableReason();
+                if (unavailable.isEmpty()) {
+                    return "containers (images " + eu.emistreams.stack.container.StackImages.kafkaImage() + ", "
+                            + eu.emistreams.stack.container.StackImages.registryImage() + " via "
+                            + StackTestContainers.engineDescription() + ")";
+                }
+                if (mode.equals("containers")) {
+                    throw new IllegalStateException("EMI_TEST_STACK=containers, but " + unavailable.get());
+                }
+                return "processes (" + unavailable.get() + ")";
+            }
+            default:
+                throw new IllegalStateException("EMI_TEST_STACK=" + mode + ": use auto, containers or processes");
+        }
     }
 
     /** The broker and registry shared by every test of this JVM, started on first use. */
@@ -37,6 +77,18 @@ public final class TestStack {
 
     /** A stack of its own, services included when asked; the caller stops it with {@link #stop()}. */
     public static TestStack start(boolean withServices) {
+        return start(withServices, choosePath());
+    }
+
+    /** A stack of its own whose broker and registry are processes whatever EMI_TEST_STACK says. */
+    public static TestStack startAsProcesses(boolean withServices) {
+        return start(withServices, "processes (asked for by the test)");
+    }
+
+    private static TestStack start(boolean withServices, String path) {
+        if (path.equals(RUNNING)) {
+            return attachToRunningStack();
+        }
         Path moduleDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         Path root = StackSettings.findRepositoryRoot(moduleDir);
         Path data = moduleDir.resolve("target/emi-test-stack-" + ProcessHandle.current().pid() + "-"
@@ -51,10 +103,50 @@ public final class TestStack {
                 ports[5], ports[6]);
         PrintStream log = System.out;
         LocalStack stack = new LocalStack(settings, log);
-        TestStack testStack = new TestStack(stack);
+        TestStack testStack = new TestStack(stack, path);
+        lastPath = path;
         Runtime.getRuntime().addShutdownHook(new Thread(testStack::stop, "emi-test-stack-stop"));
-        stack.up(withServices);
+        System.out.println("[emi-test-stack] broker and registry as " + path);
+        if (path.startsWith("containers")) {
+            testStack.containers = StackTestContainers.start(settings);
+            if (withServices) {
+                stack.upServices();
+            } else {
+                stack.upServices(java.util.List.of());
+            }
+        } else {
+            stack.up(withServices);
+        }
         return testStack;
+    }
+
+    /**
+     * The stack something else runs (EMI_TEST_STACK=running), for the end-to-end tests against a
+     * deployment: it is neither started nor stopped here, and it may not see this machine's files.
+     */
+    private static TestStack attachToRunningStack() {
+        Path root = StackSettings.findRepositoryRoot(Path.of(System.getProperty("user.dir")).toAbsolutePath());
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putIfAbsent("EMI_ROOT", root.toString());
+        StackSettings settings = StackSettings.fromEnvironment(env);
+        lastPath = RUNNING;
+        System.out.println("[emi-test-stack] using " + RUNNING);
+        return new TestStack(new LocalStack(settings, System.out), RUNNING);
+    }
+
+    /** Whether the services of the stacks this JVM uses read releases by path on this machine. */
+    public static boolean readsReleasePaths() {
+        return !RUNNING.equals(lastPath);
+    }
+
+    /** The path of the stack this JVM started last, or null before any. */
+    static String lastPath() {
+        return lastPath;
+    }
+
+    /** Whether the broker and registry of this stack are containers. */
+    public boolean inContainers() {
+        return containers != null;
     }
 
     public LocalStack stack() {
@@ -91,7 +183,15 @@ public final class TestStack {
     }
 
     public void stop() {
+        if (path.equals(RUNNING)) {
+            return;
+        }
         stack.down(false);
+        StackTestContainers running = containers;
+        if (running != null) {
+            containers = null;
+            running.stop();
+        }
     }
 
     public List<String> stopProcesses(List<String> names) {
