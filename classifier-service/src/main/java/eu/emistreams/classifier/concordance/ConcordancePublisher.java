@@ -1,5 +1,6 @@
 package eu.emistreams.classifier.concordance;
 
+import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.Topics;
 import eu.emistreams.events.concordance.Concordance;
@@ -54,6 +55,7 @@ public class ConcordancePublisher {
         if (producer == null) {
             Map<String, Object> config = new HashMap<>();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            config.putAll(KafkaClientSecurity.properties());
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "emi-classifier-concordance-publisher");
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

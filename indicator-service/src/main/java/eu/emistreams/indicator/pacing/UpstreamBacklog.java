@@ -1,5 +1,6 @@
 package eu.emistreams.indicator.pacing;
 
+import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.Topics;
 import eu.emistreams.indicator.topology.PatentIndicatorTopology;
 import io.quarkus.runtime.ShutdownEvent;
@@ -80,11 +81,11 @@ public class UpstreamBacklog {
     }
 
     void start(@Observes StartupEvent started) {
-        admin = Admin.create(Map.of(
+        admin = Admin.create(KafkaClientSecurity.withSecurity(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, ownGroup + "-backlog",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000)));
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "upstream-backlog");
             thread.setDaemon(true);

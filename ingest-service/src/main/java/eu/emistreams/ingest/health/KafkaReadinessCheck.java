@@ -1,5 +1,6 @@
 package eu.emistreams.ingest.health;
 
+import eu.emistreams.events.KafkaClientSecurity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -47,11 +48,11 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
+            admin = Admin.create(KafkaClientSecurity.withSecurity(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     AdminClientConfig.CLIENT_ID_CONFIG, "emi-ingest-health",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS)));
         }
         return admin;
     }

@@ -1,5 +1,6 @@
 package eu.emistreams.ingest.job;
 
+import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.Topics;
 import eu.emistreams.events.ingest.IngestReport;
@@ -73,6 +74,7 @@ public class InterruptedRuns {
     List<IngestReport> runningReports() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(KafkaClientSecurity.properties());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroSerdes serdes = new AvroSerdes(registryUrl);

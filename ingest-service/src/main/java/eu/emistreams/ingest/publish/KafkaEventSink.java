@@ -1,5 +1,6 @@
 package eu.emistreams.ingest.publish;
 
+import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.AvroSerdes;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ public final class KafkaEventSink implements EventSink {
         this.serdes = serdes;
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(KafkaClientSecurity.properties());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -3,6 +3,7 @@ package eu.emistreams.stack.cli;
 import eu.emistreams.stack.LocalStack;
 import eu.emistreams.stack.container.ContainerEngine;
 import eu.emistreams.stack.container.ContainerStack;
+import eu.emistreams.stack.container.KubePlay;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +19,9 @@ class DownCommand implements Runnable {
     public void run() {
         LocalStack stack = Launcher.stack();
         List<String> stopped = new java.util.ArrayList<>();
+        if (KubePlay.isActive(stack.settings())) {
+            stopped.addAll(new KubePlay(ContainerEngine.require(), stack.settings(), System.out).down(purge));
+        }
         if (ContainerStack.isActive(stack.settings())) {
             stopped.addAll(new ContainerStack(ContainerEngine.require(), stack.settings(), System.out).down(purge));
         }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ConcordanceCommand.class,
             DemoCommand.class,
             ImagesCommand.class,
+            KubeCommand.class,
             CommandLine.HelpCommand.class
         })
 public class EmiCommand implements Runnable {

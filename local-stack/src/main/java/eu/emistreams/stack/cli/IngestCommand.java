@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.emistreams.stack.StackException;
 import eu.emistreams.stack.StackSettings;
 import eu.emistreams.stack.container.ContainerStack;
+import eu.emistreams.stack.container.KubePlay;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -48,29 +49,26 @@ class IngestCommand implements Runnable {
         if (!Files.isReadable(absolute)) {
             throw new StackException(absolute + ": not readable");
         }
+        if (KubePlay.isActive(settings)) {
+            // The played pods see none of this machine's files: the release goes as an upload.
+            return submitAndFollow(settings, source, absolute, release, progress, true);
+        }
         if (ContainerStack.isActive(settings)) {
             // The ingest container sees only the stack's inbox: the release goes there for the job.
             Path staged = ContainerStack.stage(settings, absolute);
             try {
-                return submitAndFollow(settings, source, staged, release, progress);
+                return submitAndFollow(settings, source, staged, release, progress, false);
             } finally {
                 ContainerStack.unstage(settings, staged);
             }
         }
-        return submitAndFollow(settings, source, absolute, release, progress);
+        return submitAndFollow(settings, source, absolute, release, progress, false);
     }
 
     private static JsonNode submitAndFollow(StackSettings settings, String source, Path absolute, String release,
-            boolean progress) {
-        ObjectNode request = Http.JSON.createObjectNode().put("path", absolute.toString());
-        if (release != null) {
-            request.put("release", release);
-        }
-        String url = settings.ingestUrl() + "/api/ingest/" + source;
-        Http.Answer submitted = Http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), "the ingest service");
+            boolean progress, boolean upload) {
+        Http.Answer submitted = upload ? upload(settings, source, absolute, release) : submitPath(settings, source,
+                absolute, release);
         if (!submitted.ok()) {
             throw new StackException(submitted.reason());
         }
@@ -98,6 +96,59 @@ class IngestCommand implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StackException("interrupted; the ingest job " + jobId + " goes on in the service");
+            }
+        }
+    }
+
+    private static Http.Answer submitPath(StackSettings settings, String source, Path absolute, String release) {
+        ObjectNode request = Http.JSON.createObjectNode().put("path", absolute.toString());
+        if (release != null) {
+            request.put("release", release);
+        }
+        String url = settings.ingestUrl() + "/api/ingest/" + source;
+        return Http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), "the ingest service");
+    }
+
+    /** Sends the release as an archive: as it is when it is one, else packed by the system's tar. */
+    private static Http.Answer upload(StackSettings settings, String source, Path absolute, String release) {
+        String name = absolute.getFileName().toString();
+        boolean zip = name.endsWith(".zip");
+        boolean archive = zip || name.endsWith(".tar.gz") || name.endsWith(".tgz");
+        String id = release != null ? release : archive ? name.replaceFirst("\\.(zip|tar\\.gz|tgz)$", "")
+                : name.replaceFirst("\\.[^.]+$", "");
+        Path file = absolute;
+        try {
+            if (!archive) {
+                Files.createDirectories(settings.dataDir().resolve("uploads"));
+                file = Files.createTempFile(settings.dataDir().resolve("uploads"), "release-", ".tar.gz");
+                Process tar = new ProcessBuilder("tar", "-C", absolute.getParent().toString(), "-czf", file.toString(),
+                        name).redirectErrorStream(true).start();
+                String output = new String(tar.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (tar.waitFor() != 0) {
+                    throw new StackException("packing " + absolute + " with tar failed: " + output.strip());
+                }
+            }
+            String url = settings.ingestUrl() + "/api/ingest/" + source + "/upload?release="
+                    + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+            return Http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofMinutes(30))
+                    .header("Content-Type", zip ? "application/zip" : "application/gzip")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), "the ingest service");
+        } catch (java.io.IOException e) {
+            throw new StackException("cannot upload " + absolute + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        } finally {
+            if (!file.equals(absolute)) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // a temporary archive under the data directory; ./emi down --purge removes it
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import eu.emistreams.stack.StackSettings;
 import eu.emistreams.stack.StackTopics;
 import eu.emistreams.stack.container.ContainerEngine;
 import eu.emistreams.stack.container.ContainerStack;
+import eu.emistreams.stack.container.KubePlay;
 import eu.emistreams.stack.process.ManagedProcess;
 import eu.emistreams.stack.process.Readiness;
 import java.time.Duration;
@@ -32,7 +33,12 @@ class StatusCommand implements Runnable {
         LocalStack stack = Launcher.stack();
         StackSettings settings = stack.settings();
         boolean kafkaUp = false;
-        if (ContainerStack.isActive(settings)) {
+        boolean kube = KubePlay.isActive(settings);
+        if (kube) {
+            System.out.println("POD (" + KubePlay.OVERLAY + ", podman kube play)");
+            System.out.println(new KubePlay(ContainerEngine.require(), settings, System.out).pods());
+            kafkaUp = Readiness.portAccepts(StackSettings.HOST, settings.kafkaPort());
+        } else if (ContainerStack.isActive(settings)) {
             System.out.println("COMPONENT           CONTAINER                 PORT   STATE      READY  HEALTH");
             for (ContainerStack.ContainerStatus c : new ContainerStack(ContainerEngine.require(), settings, System.out)
                     .status()) {
@@ -43,7 +49,7 @@ class StatusCommand implements Runnable {
         } else {
             System.out.println("PROCESS             PID      PORT   STATE");
         }
-        for (ManagedProcess process : ContainerStack.isActive(settings) ? List.<ManagedProcess>of()
+        for (ManagedProcess process : kube || ContainerStack.isActive(settings) ? List.<ManagedProcess>of()
                 : stack.components().all(true)) {
             Optional<ProcessHandle> running = process.running();
             boolean listening = Readiness.portAccepts(StackSettings.HOST, process.port());

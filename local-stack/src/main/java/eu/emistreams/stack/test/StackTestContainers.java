@@ -30,6 +30,12 @@ final class StackTestContainers {
 
     /** Why the container path cannot run here, or empty when an engine answers and the images exist. */
     static Optional<String> unavailableReason() {
+        String dockerHost = System.getenv("DOCKER_HOST");
+        if ((dockerHost == null || dockerHost.isBlank()) && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                && !java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".testcontainers.properties"))) {
+            // Spares Testcontainers' probing (and its error log) where nothing could answer.
+            return Optional.of("no Docker-compatible engine: DOCKER_HOST is unset and /var/run/docker.sock is absent");
+        }
         try {
             if (!DockerClientFactory.instance().isDockerAvailable()) {
                 return Optional.of("no Docker-compatible engine answers (DOCKER_HOST="

@@ -1,5 +1,6 @@
 package eu.emistreams.query.config;
 
+import eu.emistreams.events.KafkaClientSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -20,11 +21,11 @@ public class KafkaAdminProducer {
     @ApplicationScoped
     Admin admin() {
         // Short timeouts: every caller is an HTTP request that answers 503 rather than hang.
-        return Admin.create(Map.of(
+        return Admin.create(KafkaClientSecurity.withSecurity(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "emi-query-admin",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000)));
     }
 
     void close(@Disposes Admin admin) {

@@ -1,0 +1,244 @@
+package eu.emistreams.stack.container;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import eu.emistreams.stack.StackComponents;
+import eu.emistreams.stack.StackException;
+import eu.emistreams.stack.StackSettings;
+import eu.emistreams.stack.StackTopics;
+import eu.emistreams.stack.process.ManagedProcess;
+import eu.emistreams.stack.process.Readiness;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./emi kube play}: the Kubernetes overlay {@code deploy/k8s/overlays/local}, rendered by
+ * {@code kubectl kustomize}, run by {@code podman kube play} with the stack's images, at the
+ * default ports on 127.0.0.1 (the overlay fixes them: every pod shares the host's network).
+ * {@code ./emi kube down} removes its pods, {@code --purge} its volumes (the claims) too.
+ */
+public final class KubePlay {
+
+    public static final String OVERLAY = "deploy/k8s/overlays/local";
+
+    private final ContainerEngine engine;
+    private final StackSettings settings;
+    private final PrintStream out;
+
+    public KubePlay(ContainerEngine engine, StackSettings settings, PrintStream out) {
+        if (!engine.command().endsWith("podman")) {
+            throw new StackException("./emi kube play needs podman (it runs Kubernetes YAML with podman kube play); "
+                    + ContainerEngine.SETUP_HINT);
+        }
+        this.engine = engine;
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Whether this data directory's stack runs as the played overlay. */
+    public static boolean isActive(StackSettings settings) {
+        return Files.exists(rendered(settings));
+    }
+
+    static Path rendered(StackSettings settings) {
+        return settings.runDir().resolve("kube-local.yaml");
+    }
+
+    /**
+     * What is played: the rendered overlay less the claims whose volumes exist from an earlier play
+     * (podman 4.3 refuses to create a volume that exists; the pods mount it by the claim's name).
+     */
+    private static Path playedFile(StackSettings settings) {
+        return settings.runDir().resolve("kube-local-played.yaml");
+    }
+
+    private String withoutExistingClaims(String yaml) {
+        List<String> kept = new ArrayList<>();
+        for (String document : yaml.split("(?m)^---\\s*$")) {
+            List<String> claims = objectNames(document, "PersistentVolumeClaim");
+            if (claims.size() == 1 && engine.tryRun(List.of("volume", "exists", claims.get(0)),
+                    Duration.ofSeconds(30)).exitCode() == 0) {
+                continue;
+            }
+            if (!document.isBlank()) {
+                kept.add(document.strip() + "\n");
+            }
+        }
+        return String.join("---\n", kept);
+    }
+
+    public List<String> play() {
+        for (ManagedProcess process : new StackComponents(settings).all(true)) {
+            if (process.running().isPresent()) {
+                throw new StackException("the process stack runs " + process.name() + ": stop it with ./emi down first");
+            }
+        }
+        if (ContainerStack.isActive(settings)) {
+            throw new StackException("the container stack runs (./emi up --containers): stop it with ./emi down first");
+        }
+        StackSettings defaults = StackSettings.fromEnvironment(Map.of("EMI_ROOT", settings.repositoryRoot().toString()));
+        if (!defaults.equals(new StackSettings(defaults.repositoryRoot(), defaults.dataDir(), settings.kafkaPort(),
+                settings.kafkaControllerPort(), settings.registryPort(), settings.queryPort(), settings.ingestPort(),
+                settings.classifierPort(), settings.indicatorPort()))) {
+            throw new StackException(OVERLAY + " runs on the default ports: unset the EMI_*_PORT variables");
+        }
+        String yaml = render();
+        StackImages images = new StackImages(engine, settings, out);
+        List<String> missing = images.missing();
+        if (!missing.isEmpty()) {
+            out.println("building the missing images: " + String.join(", ", missing));
+            images.buildAll();
+        }
+        Map<String, Readiness> readiness = readiness();
+        List<String> workloads = workloads(yaml);
+        if (!isActive(settings)) {
+            readiness.forEach((component, check) -> {
+                if (check.isReady() || Readiness.portAccepts(StackSettings.HOST, port(component))) {
+                    throw new StackException("port " + port(component) + " for " + component
+                            + " is already in use; free it first");
+                }
+            });
+        }
+        Path file = rendered(settings);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            Files.writeString(playedFile(settings), withoutExistingClaims(yaml), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        engine.run(List.of("kube", "play", "--replace", playedFile(settings).toString()));
+        out.println("played " + OVERLAY + ": " + String.join(", ", workloads));
+        await(StackComponents.KAFKA, readiness.get(StackComponents.KAFKA), Duration.ofMinutes(2));
+        // The services' Streams start once their topics exist: create them as ./emi up does.
+        List<String> created = StackTopics.createMissing(settings.bootstrapServers(), settings.repositoryRoot());
+        if (!created.isEmpty()) {
+            out.println("created topics: " + String.join(", ", created));
+        }
+        readiness.forEach((component, check) -> await(component, check, Duration.ofMinutes(4)));
+        return workloads;
+    }
+
+    /** Removes the played pods; with {@code purge} also the volumes of the overlay's claims. */
+    public List<String> down(boolean purge) {
+        Path file = rendered(settings);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StackException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        engine.run(List.of("kube", "down", file.toString()));
+        if (purge) {
+            for (String claim : objectNames(yaml, "PersistentVolumeClaim")) {
+                engine.tryRun(List.of("volume", "rm", "--force", claim), Duration.ofMinutes(1));
+            }
+        }
+        try {
+            Files.delete(file);
+            Files.deleteIfExists(playedFile(settings));
+        } catch (IOException e) {
+            throw new StackException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+        return workloads(yaml);
+    }
+
+    /** The pods that podman runs for the played overlay, as podman lists them. */
+    public String pods() {
+        return engine.run(List.of("pod", "ps", "--format", "{{.Name}}\t{{.Status}}\t{{.NumberOfContainers}} containers"));
+    }
+
+    private String render() {
+        Path overlay = settings.repositoryRoot().resolve(OVERLAY);
+        try {
+            Process kubectl = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).start();
+            byte[] stderr;
+            String yaml;
+            try (var stdout = kubectl.getInputStream(); var err = kubectl.getErrorStream()) {
+                yaml = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
+                stderr = err.readAllBytes();
+            }
+            if (!kubectl.waitFor(2, TimeUnit.MINUTES) || kubectl.exitValue() != 0) {
+                throw new StackException("kubectl kustomize " + OVERLAY + " failed: "
+                        + ContainerEngine.lastLine(new String(stderr, StandardCharsets.UTF_8)));
+            }
+            return yaml;
+        } catch (IOException e) {
+            throw new StackException("kubectl is needed to render " + OVERLAY + " (Debian: apt-get install kubectl)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+
+    private Map<String, Readiness> readiness() {
+        Map<String, Readiness> checks = new LinkedHashMap<>();
+        checks.put(StackComponents.KAFKA, Readiness.tcp(StackSettings.HOST, settings.kafkaPort()));
+        checks.put(StackComponents.REGISTRY, Readiness.http(settings.registryUrl() + "/system/info"));
+        StackComponents components = new StackComponents(settings);
+        for (String service : StackComponents.SERVICES) {
+            checks.put(service, Readiness.http("http://" + StackSettings.HOST + ":" + components.servicePort(service)
+                    + "/q/health/ready"));
+        }
+        return checks;
+    }
+
+    private int port(String component) {
+        return switch (component) {
+            case StackComponents.KAFKA -> settings.kafkaPort();
+            case StackComponents.REGISTRY -> settings.registryPort();
+            default -> new StackComponents(settings).servicePort(component);
+        };
+    }
+
+    private void await(String component, Readiness check, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!check.isReady()) {
+            if (System.nanoTime() > deadline) {
+                throw new StackException(component + " was not ready within " + timeout.toSeconds()
+                        + " s; see podman pod ps and podman logs");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted");
+            }
+        }
+        out.printf("%-19s ready on %s:%d%n", component, StackSettings.HOST, port(component));
+    }
+
+    private static List<String> workloads(String yaml) {
+        return objectNames(yaml, "Deployment");
+    }
+
+    static List<String> objectNames(String yaml, String kind) {
+        List<String> names = new ArrayList<>();
+        try (MappingIterator<JsonNode> objects = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class)
+                .readValues(yaml)) {
+            while (objects.hasNext()) {
+                JsonNode object = objects.next();
+                if (object != null && kind.equals(object.path("kind").asText())) {
+                    names.add(object.path("metadata").path("name").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot read the rendered overlay: " + e.getMessage(), e);
+        }
+        return names;
+    }
+}
