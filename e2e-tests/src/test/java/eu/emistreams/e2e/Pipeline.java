@@ -11,6 +11,7 @@ import eu.emistreams.e2e.reference.IndicatorComparison;
 import eu.emistreams.e2e.reference.IndicatorId;
 import eu.emistreams.e2e.reference.ReferencePatentIndicators;
 import eu.emistreams.e2e.reference.ReleaseChanges;
+import eu.emistreams.stack.ReleaseInbox;
 import eu.emistreams.stack.StackSettings;
 import eu.emistreams.stack.test.TestStack;
 import java.net.URLEncoder;
@@ -77,8 +78,11 @@ final class Pipeline {
     JsonNode ingest(String source, Path path, String release) {
         long start = System.nanoTime();
         ServiceClient.Answer submitted;
+        Path staged = null;
         if (TestStack.readsReleasePaths()) {
-            JsonNode request = ServiceClient.JSON.createObjectNode().put("path", path.toString()).put("release", release);
+            // The ingest service reads by path only under its inbox, as ./emi ingest stages releases there.
+            staged = ReleaseInbox.stage(settings, path);
+            JsonNode request = ServiceClient.JSON.createObjectNode().put("path", staged.toString()).put("release", release);
             submitted = http.postJson(settings.ingestUrl() + "/api/ingest/" + source, request);
         } else {
             // A stack this test did not start may not see this machine's files: the release goes as an archive.
@@ -100,6 +104,9 @@ final class Pipeline {
                     job.set(answer.json());
                     return state.equals("COMPLETED");
                 });
+        if (staged != null) {
+            ReleaseInbox.unstage(settings, staged);
+        }
         log("ingested %s %s in %d ms: %s", source, release, (System.nanoTime() - start) / 1_000_000, job.get().path("report"));
         return job.get();
     }

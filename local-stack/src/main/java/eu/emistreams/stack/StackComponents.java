@@ -205,6 +205,7 @@ public final class StackComponents {
             config.put("kafka-streams.state.dir", stateDir);
         } else {
             config.put("emi.ingest.state-dir", ingestDir);
+            config.put("emi.ingest.inbox", ReleaseInbox.directory(settings).toString());
         }
         if (service.equals("query-service")) {
             config.put("emi.query.classifier-url", settings.classifierUrl());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.emistreams.bench.BenchException;
 import eu.emistreams.bench.batch.IndicatorId;
+import eu.emistreams.stack.ReleaseInbox;
 import eu.emistreams.stack.StackSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -44,10 +45,15 @@ public final class PipelineClient {
         this.settings = settings;
     }
 
-    /** Submits a PATSTAT release directory; returns the job id. */
+    /**
+     * Submits a PATSTAT release directory; returns the job id. The release is first staged into the
+     * stack's ingest inbox, the only place its ingest service reads by path: hard links, which take
+     * milliseconds of the caller's timing and go with the stack's data directory.
+     */
     public String submitIngest(Path releaseDirectory, String release) {
+        Path staged = ReleaseInbox.stage(settings, releaseDirectory.toAbsolutePath().normalize());
         String body = JSON.createObjectNode()
-                .put("path", releaseDirectory.toAbsolutePath().normalize().toString())
+                .put("path", staged.toString())
                 .put("release", release).toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.ingestUrl() + "/api/ingest/patstat"))
                 .timeout(Duration.ofMinutes(2))

@@ -43,9 +43,12 @@ public class IngestResource {
     private final Map<String, IngestSource> sources = new LinkedHashMap<>();
     private final java.nio.file.Path uploads;
 
-    public IngestResource(IngestJobs jobs, @Any Instance<IngestSource> sources,
+    private final IngestInbox inbox;
+
+    public IngestResource(IngestJobs jobs, @Any Instance<IngestSource> sources, IngestInbox inbox,
             @ConfigProperty(name = "emi.ingest.state-dir") java.nio.file.Path stateDirectory) {
         this.jobs = jobs;
+        this.inbox = inbox;
         sources.forEach(source -> this.sources.put(source.name(), source));
         this.uploads = stateDirectory.resolve("uploads");
     }
@@ -62,6 +65,7 @@ public class IngestResource {
         if (!path.isAbsolute()) {
             throw badRequest(request.path() + ": the path must be absolute (it is read by the service)");
         }
+        inbox.check(path);
         if (!Files.exists(path)) {
             throw badRequest(path + ": no such file or directory");
         }

@@ -206,6 +206,26 @@ class IngestServiceIT {
         given().contentType(ContentType.JSON).body(Map.of("path", data.resolve("nowhere").toString()))
                 .post("/api/ingest/patstat")
                 .then().statusCode(400).body("detail", startsWith(data.resolve("nowhere") + ": no such file"));
+        // Only the inbox (target/ under test) is read by path: not a file elsewhere, not a link out of it.
+        Path outside = Path.of("pom.xml").toAbsolutePath();
+        given().contentType(ContentType.JSON).body(Map.of("path", outside.toString()))
+                .post("/api/ingest/comtrade")
+                .then().statusCode(403).body("title", equalTo("Outside the ingest inbox"))
+                .body("detail", startsWith(outside + ": the service reads releases only under"));
+        given().contentType(ContentType.JSON).body(Map.of("path", "/etc/nosuch-release"))
+                .post("/api/ingest/comtrade")
+                .then().statusCode(403).body("title", equalTo("Outside the ingest inbox"));
+        Path linked = Files.createDirectories(data.resolve("linked-release"));
+        Files.createSymbolicLink(linked.resolve("C_A_HS_2020.csv"), outside);
+        given().contentType(ContentType.JSON).body(Map.of("path", linked.toString()))
+                .post("/api/ingest/comtrade")
+                .then().statusCode(403).body("detail", startsWith(linked.resolve("C_A_HS_2020.csv")
+                        + ": a link to a file outside the ingest inbox"));
+        Path linkToOutside = data.resolve("link-to-pom.csv");
+        Files.createSymbolicLink(linkToOutside, outside);
+        given().contentType(ContentType.JSON).body(Map.of("path", linkToOutside.toString()))
+                .post("/api/ingest/comtrade")
+                .then().statusCode(403).body("title", equalTo("Outside the ingest inbox"));
         given().contentType(ContentType.JSON).body(Map.of("path", r1.directory().toString()))
                 .post("/api/ingest/nosuch")
                 .then().statusCode(404).body("title", equalTo("Unknown source"));

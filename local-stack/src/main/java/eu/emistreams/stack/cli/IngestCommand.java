@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.emistreams.stack.StackException;
 import eu.emistreams.stack.StackSettings;
-import eu.emistreams.stack.container.ContainerStack;
+import eu.emistreams.stack.ReleaseInbox;
 import eu.emistreams.stack.container.KubePlay;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -53,16 +53,13 @@ class IngestCommand implements Runnable {
             // The played pods see none of this machine's files: the release goes as an upload.
             return submitAndFollow(settings, source, absolute, release, progress, true);
         }
-        if (ContainerStack.isActive(settings)) {
-            // The ingest container sees only the stack's inbox: the release goes there for the job.
-            Path staged = ContainerStack.stage(settings, absolute);
-            try {
-                return submitAndFollow(settings, source, staged, release, progress, false);
-            } finally {
-                ContainerStack.unstage(settings, staged);
-            }
+        // The ingest service reads by path only under the stack's inbox: the release goes there for the job.
+        Path staged = ReleaseInbox.stage(settings, absolute);
+        try {
+            return submitAndFollow(settings, source, staged, release, progress, false);
+        } finally {
+            ReleaseInbox.unstage(settings, staged);
         }
-        return submitAndFollow(settings, source, absolute, release, progress, false);
     }
 
     private static JsonNode submitAndFollow(StackSettings settings, String source, Path absolute, String release,

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 
 /**
  * The stack as containers of the images {@link StackImages} builds ({@code ./emi up --containers}):
@@ -55,9 +54,8 @@ public final class ContainerStack {
         return settings.runDir().resolve("containers");
     }
 
-    /** Where releases are staged for the ingest container, which sees this directory at the same path. */
-    public static Path inbox(StackSettings settings) {
-        return settings.dataDir().resolve("inbox");
+    private static Path inbox(StackSettings settings) {
+        return eu.emistreams.stack.ReleaseInbox.directory(settings);
     }
 
     /** One container of the stack: its name, image, environment, volumes and how it is known to be ready. */
@@ -268,47 +266,6 @@ public final class ContainerStack {
             return Optional.of(spec.component());
         })).toList();
         removals.forEach(r -> r.join().ifPresent(stopped::add));
-    }
-
-    /**
-     * Puts a release where the ingest container sees it: hard links (a copy across file systems)
-     * under the inbox, at the same path inside the container. The caller deletes it after the job.
-     */
-    public static Path stage(StackSettings settings, Path release) {
-        Path staged = inbox(settings).resolve(Long.toHexString(System.nanoTime())).resolve(release.getFileName());
-        try (Stream<Path> files = Files.walk(release)) {
-            for (Path source : files.toList()) {
-                Path target = staged.resolve(release.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                try {
-                    Files.createLink(target, source);
-                } catch (IOException | UnsupportedOperationException e) {
-                    Files.copy(source, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new StackException("cannot stage " + release + " in " + inbox(settings) + ": " + e.getMessage(), e);
-        }
-        return staged;
-    }
-
-    /** Deletes a release staged by {@link #stage}. */
-    public static void unstage(StackSettings settings, Path staged) {
-        Path batch = staged.getParent();
-        if (batch == null || !batch.startsWith(inbox(settings))) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(batch)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new StackException("cannot delete the staged release " + batch + ": " + e.getMessage(), e);
-        }
     }
 
     private static void sleep(long millis) {
