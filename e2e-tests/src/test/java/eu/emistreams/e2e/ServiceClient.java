@@ -35,15 +35,22 @@ final class ServiceClient {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
     }
 
+    /** Write requests carry the test stack's API token, which the write endpoints require. */
+    private static HttpRequest.Builder writing(String url) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        eu.emistreams.stack.test.TestStack.authorization().ifPresent(value -> request.header("Authorization", value));
+        return request;
+    }
+
     Answer postJson(String url, JsonNode body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return send(writing(url).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
     }
 
     Answer postFile(String url, String contentType, java.nio.file.Path file) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+            return send(writing(url).timeout(Duration.ofMinutes(2))
                     .header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
         } catch (java.io.FileNotFoundException e) {
@@ -52,7 +59,7 @@ final class ServiceClient {
     }
 
     Answer putCsv(String url, String csv) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+        return send(writing(url).timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "text/csv")
                 .PUT(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build());
     }

@@ -67,6 +67,7 @@ public final class LocalStack {
         startAll(List.of(kafka, registry), started, Duration.ofSeconds(90));
         createMissingTopics();
         if (withServices) {
+            ApiToken.ensure(settings());
             startAll(all.subList(2, all.size()), started, Duration.ofSeconds(180));
         }
         return started;
@@ -89,6 +90,7 @@ public final class LocalStack {
             }
         }
         createMissingTopics();
+        ApiToken.ensure(settings());
         List<String> started = new ArrayList<>();
         startAll(services.stream().map(components::service).toList(), started, Duration.ofSeconds(180));
         return started;
@@ -131,6 +133,7 @@ public final class LocalStack {
     /** Starts one more instance of a service (same application.id, own state and log) and waits for it. */
     public ManagedProcess startInstance(String service, int instance, int port) {
         ManagedProcess process = components.service(service, instance, port);
+        ApiToken.ensure(settings());
         if (process.running().isEmpty()) {
             if (Readiness.portAccepts(StackSettings.HOST, port)) {
                 throw new StackException("port " + port + " for " + process.name() + " is already in use");

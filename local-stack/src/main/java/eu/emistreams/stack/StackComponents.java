@@ -207,6 +207,10 @@ public final class StackComponents {
             config.put("emi.ingest.state-dir", ingestDir);
             config.put("emi.ingest.inbox", ReleaseInbox.directory(settings).toString());
         }
+        if (service.equals("ingest-service") || service.equals("classifier-service")) {
+            // The write endpoints' token (ApiToken); the container stack passes it by value instead.
+            config.put("emi.auth.token-file", ApiToken.file(settings).toString());
+        }
         if (service.equals("query-service")) {
             config.put("emi.query.classifier-url", settings.classifierUrl());
             config.put("emi.query.indicator-pending-urls", settings.indicatorUrl() + "/api/pending");

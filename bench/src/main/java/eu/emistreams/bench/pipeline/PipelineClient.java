@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.emistreams.bench.BenchException;
 import eu.emistreams.bench.batch.IndicatorId;
+import eu.emistreams.stack.ApiToken;
 import eu.emistreams.stack.ReleaseInbox;
 import eu.emistreams.stack.StackSettings;
 import java.io.IOException;
@@ -56,6 +57,8 @@ public final class PipelineClient {
                 .put("path", staged.toString())
                 .put("release", release).toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.ingestUrl() + "/api/ingest/patstat"))
+                .header("Authorization", ApiToken.authorization(settings)
+                        .orElseThrow(() -> new BenchException("the bench stack has no API token")))
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

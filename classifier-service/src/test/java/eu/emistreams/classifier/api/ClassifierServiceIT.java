@@ -78,6 +78,11 @@ class ClassifierServiceIT {
     @ConfigProperty(name = "emi.registry.url")
     String registryUrl;
 
+    /** A request with the API token that the write endpoints require (%test.emi.auth.token). */
+    private static io.restassured.specification.RequestSpecification writer() {
+        return given().header("Authorization", "Bearer test-api-token");
+    }
+
     @Test
     void classifiesThenReClassifiesUnderALoadedConcordance() throws Exception {
         RuleSet shipped = ShippedConcordance.load();
@@ -117,15 +122,20 @@ class ClassifierServiceIT {
                     .body("shippedDefault", equalTo(true))
                     .body("rules", equalTo(shipped.rules().size()));
 
-            given().contentType("text/csv").body("scheme,pattern,dimension,code\nIPC,H02S,ECOSYSTEM,REN\nIPC,H02S,ECOSYSTEM,X.Y\n")
+            writer().contentType("text/csv").body("scheme,pattern,dimension,code\nIPC,H02S,ECOSYSTEM,REN\nIPC,H02S,ECOSYSTEM,X.Y\n")
                     .when().put("/api/concordance?name=bad.csv")
                     .then().statusCode(400).contentType(ContentType.JSON)
                     .body("title", equalTo("Malformed concordance"))
                     .body("detail", equalTo("line 3: unknown code X.Y"))
                     .body("line", equalTo(3));
+            // Without the API token, or with another, the rules in force stay.
+            given().contentType("text/csv").body(NEW_RULES).when().put("/api/concordance?name=rooftop.csv")
+                    .then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+            given().header("Authorization", "Bearer not-the-token").contentType("text/csv").body(NEW_RULES)
+                    .when().put("/api/concordance?name=rooftop.csv").then().statusCode(401);
             given().when().get("/api/concordance").then().body("version", equalTo(shipped.version()));
 
-            given().contentType("text/csv").body(NEW_RULES)
+            writer().contentType("text/csv").body(NEW_RULES)
                     .when().put("/api/concordance?name=rooftop.csv")
                     .then().statusCode(200)
                     .body("version", equalTo(loaded.version()))
@@ -182,14 +192,14 @@ class ClassifierServiceIT {
 
     @Test
     void answersBadRequestsWithJsonProblems() {
-        given().contentType("text/csv").body(NEW_RULES).when().put("/api/concordance")
+        writer().contentType("text/csv").body(NEW_RULES).when().put("/api/concordance")
                 .then().statusCode(400).contentType(ContentType.JSON).body("title", equalTo("Missing parameter"));
-        given().contentType("text/csv").body("").when().put("/api/concordance?name=empty.csv")
+        writer().contentType("text/csv").body("").when().put("/api/concordance?name=empty.csv")
                 .then().statusCode(400).body("line", equalTo(1));
-        given().contentType("text/csv").body("scheme,pattern\nIPC,H02S\n").when().put("/api/concordance?name=x.csv")
+        writer().contentType("text/csv").body("scheme,pattern\nIPC,H02S\n").when().put("/api/concordance?name=x.csv")
                 .then().statusCode(400)
                 .body("detail", equalTo("line 1: the header must be exactly scheme,pattern,dimension,code, found scheme,pattern"));
-        given().contentType("application/json").body("{}").when().put("/api/concordance?name=x.json")
+        writer().contentType("application/json").body("{}").when().put("/api/concordance?name=x.json")
                 .then().statusCode(415).contentType(ContentType.JSON);
         given().when().get("/api/concordance/applied").then().statusCode(400).body("title", equalTo("Missing parameter"));
         given().when().get("/api/nothing-here").then().statusCode(404);

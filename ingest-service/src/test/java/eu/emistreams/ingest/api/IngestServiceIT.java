@@ -84,6 +84,11 @@ class IngestServiceIT {
         r2 = new PatstatGenerator(FileCompression.GZIP).revise(data.resolve("R1"), data.resolve("R2"), 2025, 0.3);
     }
 
+    /** A request with the API token that the write endpoints require (%test.emi.auth.token). */
+    private static io.restassured.specification.RequestSpecification writer() {
+        return given().header("Authorization", "Bearer test-api-token");
+    }
+
     @Test
     @Order(1)
     void theServiceIsReadyAgainstTheRealBroker() {
@@ -169,7 +174,7 @@ class IngestServiceIT {
         Path archive = data.resolve("R3.tar.gz");
         tarGz(r3.directory(), "R3", archive);
 
-        String id = given().contentType("application/gzip").body(Files.readAllBytes(archive))
+        String id = writer().contentType("application/gzip").body(Files.readAllBytes(archive))
                 .post("/api/ingest/patstat/upload")
                 .then().statusCode(202).body("release", equalTo("R3"))
                 .extract().path("id");
@@ -179,7 +184,21 @@ class IngestServiceIT {
 
         Map<String, PatentApplication> view = compacted(readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class));
         assertEquals(r3.fact("tls201.publishable"), view.size());
+
+        // Without the API token, or with another, a write changes nothing: no job, no event.
+        int before = readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class).size();
+        given().contentType("application/gzip").body(Files.readAllBytes(archive)).post("/api/ingest/patstat/upload")
+                .then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+        given().header("Authorization", "Bearer not-the-token").contentType(ContentType.JSON)
+                .body(Map.of("path", r3.directory().toString())).post("/api/ingest/patstat")
+                .then().statusCode(401);
+        given().header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "emi:test-api-token".getBytes(StandardCharsets.UTF_8))).contentType(ContentType.JSON)
+                .body(Map.of("path", r3.directory().toString())).post("/api/ingest/patstat")
+                .then().statusCode(401);
         given().get("/api/ingest/jobs").then().statusCode(200).body("size()", equalTo(4));
+        assertEquals(before, readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class).size(),
+                "events published by refused requests");
     }
 
     @Test
@@ -193,52 +212,52 @@ class IngestServiceIT {
             }
         }
         Files.writeString(broken.resolve("tls209_appln_ipc.csv"), "appln_id,ipc_class_level\n1,A\n");
-        given().contentType(ContentType.JSON).body(Map.of("path", broken.toString()))
+        writer().contentType(ContentType.JSON).body(Map.of("path", broken.toString()))
                 .post("/api/ingest/patstat")
                 .then().statusCode(400)
                 .body("detail", startsWith("tls209_appln_ipc.csv: missing required column ipc_class_symbol"));
 
         Files.delete(broken.resolve("tls209_appln_ipc.csv"));
-        given().contentType(ContentType.JSON).body(Map.of("path", broken.toString()))
+        writer().contentType(ContentType.JSON).body(Map.of("path", broken.toString()))
                 .post("/api/ingest/patstat")
                 .then().statusCode(400).body("detail", startsWith("tls209_appln_ipc.csv: missing"));
 
-        given().contentType(ContentType.JSON).body(Map.of("path", data.resolve("nowhere").toString()))
+        writer().contentType(ContentType.JSON).body(Map.of("path", data.resolve("nowhere").toString()))
                 .post("/api/ingest/patstat")
                 .then().statusCode(400).body("detail", startsWith(data.resolve("nowhere") + ": no such file"));
         // Only the inbox (target/ under test) is read by path: not a file elsewhere, not a link out of it.
         Path outside = Path.of("pom.xml").toAbsolutePath();
-        given().contentType(ContentType.JSON).body(Map.of("path", outside.toString()))
+        writer().contentType(ContentType.JSON).body(Map.of("path", outside.toString()))
                 .post("/api/ingest/comtrade")
                 .then().statusCode(403).body("title", equalTo("Outside the ingest inbox"))
                 .body("detail", startsWith(outside + ": the service reads releases only under"));
-        given().contentType(ContentType.JSON).body(Map.of("path", "/etc/nosuch-release"))
+        writer().contentType(ContentType.JSON).body(Map.of("path", "/etc/nosuch-release"))
                 .post("/api/ingest/comtrade")
                 .then().statusCode(403).body("title", equalTo("Outside the ingest inbox"));
         Path linked = Files.createDirectories(data.resolve("linked-release"));
         Files.createSymbolicLink(linked.resolve("C_A_HS_2020.csv"), outside);
-        given().contentType(ContentType.JSON).body(Map.of("path", linked.toString()))
+        writer().contentType(ContentType.JSON).body(Map.of("path", linked.toString()))
                 .post("/api/ingest/comtrade")
                 .then().statusCode(403).body("detail", startsWith(linked.resolve("C_A_HS_2020.csv")
                         + ": a link to a file outside the ingest inbox"));
         Path linkToOutside = data.resolve("link-to-pom.csv");
         Files.createSymbolicLink(linkToOutside, outside);
-        given().contentType(ContentType.JSON).body(Map.of("path", linkToOutside.toString()))
+        writer().contentType(ContentType.JSON).body(Map.of("path", linkToOutside.toString()))
                 .post("/api/ingest/comtrade")
                 .then().statusCode(403).body("title", equalTo("Outside the ingest inbox"));
-        given().contentType(ContentType.JSON).body(Map.of("path", r1.directory().toString()))
+        writer().contentType(ContentType.JSON).body(Map.of("path", r1.directory().toString()))
                 .post("/api/ingest/nosuch")
                 .then().statusCode(404).body("title", equalTo("Unknown source"));
-        given().contentType(ContentType.JSON).body(Map.of("path", r1.directory().toString()))
+        writer().contentType(ContentType.JSON).body(Map.of("path", r1.directory().toString()))
                 .post("/api/ingest/comtrade")
                 .then().statusCode(400)
                 .body("detail", startsWith("tls201_appln.csv: missing required column refYear"));
-        given().contentType(ContentType.JSON).body(Map.of("path", r1.directory().resolve("tls201_appln.csv").toString()))
+        writer().contentType(ContentType.JSON).body(Map.of("path", r1.directory().resolve("tls201_appln.csv").toString()))
                 .post("/api/ingest/crunchbase")
                 .then().statusCode(400).body("detail", startsWith(r1.directory().resolve("tls201_appln.csv")
                         + ": neither a directory nor a .zip or .tar.gz release archive"));
         given().get("/api/ingest/jobs/no-such-job").then().statusCode(404);
-        given().contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8))
+        writer().contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8))
                 .queryParam("release", "X1")
                 .post("/api/ingest/patstat/upload")
                 .then().statusCode(400).body("detail", startsWith("the uploaded archive: neither a zip nor a tar.gz"));
@@ -300,7 +319,7 @@ class IngestServiceIT {
         GeneratedRelease second = reviser.revise(first.directory());
         Path archive = data.resolve(source + "-R2.zip");
         zip(second.directory(), source + "-R2", archive);
-        String id = given().contentType("application/zip").body(Files.readAllBytes(archive))
+        String id = writer().contentType("application/zip").body(Files.readAllBytes(archive))
                 .post("/api/ingest/" + source + "/upload")
                 .then().statusCode(202).body("release", equalTo(source + "-R2"))
                 .extract().path("id");
@@ -346,7 +365,7 @@ class IngestServiceIT {
         if (release != null) {
             body.put("release", release);
         }
-        String id = given().contentType(ContentType.JSON).body(body)
+        String id = writer().contentType(ContentType.JSON).body(body)
                 .post("/api/ingest/" + source)
                 .then().statusCode(202).extract().path("id");
         return waitFor(id);

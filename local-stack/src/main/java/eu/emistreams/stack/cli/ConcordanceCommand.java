@@ -44,7 +44,7 @@ class ConcordanceCommand implements Runnable {
             }
             String name = file.getFileName().toString();
             String url = settings.classifierUrl() + "/api/concordance?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-            Http.Answer answer = Http.send(HttpRequest.newBuilder(URI.create(url))
+            Http.Answer answer = Http.send(Http.authorized(HttpRequest.newBuilder(URI.create(url)), settings)
                     .timeout(Duration.ofMinutes(3))
                     .header("Content-Type", "text/csv")
                     .PUT(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(), "the classifier service");

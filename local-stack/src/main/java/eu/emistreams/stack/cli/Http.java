@@ -41,6 +41,12 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(), url);
     }
 
+    /** The request with the stack's API token, which the write endpoints require (ApiToken). */
+    static HttpRequest.Builder authorized(HttpRequest.Builder request, eu.emistreams.stack.StackSettings settings) {
+        eu.emistreams.stack.ApiToken.authorization(settings).ifPresent(value -> request.header("Authorization", value));
+        return request;
+    }
+
     static Answer send(HttpRequest request, String what) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

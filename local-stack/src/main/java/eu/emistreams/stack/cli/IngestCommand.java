@@ -103,7 +103,7 @@ class IngestCommand implements Runnable {
             request.put("release", release);
         }
         String url = settings.ingestUrl() + "/api/ingest/" + source;
-        return Http.send(HttpRequest.newBuilder(URI.create(url))
+        return Http.send(Http.authorized(HttpRequest.newBuilder(URI.create(url)), settings)
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), "the ingest service");
@@ -130,7 +130,7 @@ class IngestCommand implements Runnable {
             }
             String url = settings.ingestUrl() + "/api/ingest/" + source + "/upload?release="
                     + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
-            return Http.send(HttpRequest.newBuilder(URI.create(url))
+            return Http.send(Http.authorized(HttpRequest.newBuilder(URI.create(url)), settings)
                     .timeout(Duration.ofMinutes(30))
                     .header("Content-Type", zip ? "application/zip" : "application/gzip")
                     .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), "the ingest service");

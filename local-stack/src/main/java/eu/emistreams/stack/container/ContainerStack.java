@@ -87,6 +87,10 @@ public final class ContainerStack {
             components.serviceConfig(service, port, STATE + "/state", STATE + "/ingest")
                     .forEach((property, value) -> env.put(StackComponents.environmentName(property), value));
             env.put("JAVA_OPTS", String.join(" ", StackComponents.serviceHeapOptions(service)));
+            if (env.remove("EMI_AUTH_TOKEN_FILE") != null) {
+                // The token file is its owner's only; the service user of the image could not read it.
+                env.put("EMI_AUTH_TOKEN", eu.emistreams.stack.ApiToken.ensure(settings));
+            }
             Map<String, String> volumes = new LinkedHashMap<>();
             volumes.put("emi-" + service + "-state", STATE);
             if (service.equals("ingest-service")) {

@@ -72,10 +72,34 @@ public final class KubePlay {
                 continue;
             }
             if (!document.isBlank()) {
-                kept.add(document.strip() + "\n");
+                kept.add(withApiToken(document.strip() + "\n"));
             }
         }
         return String.join("---\n", kept);
+    }
+
+    /**
+     * The write endpoints' token, by value, for the services that have them: it is this data
+     * directory's (ApiToken), which no manifest in the repository can know.
+     */
+    private String withApiToken(String document) {
+        List<String> deployments = objectNames(document, "Deployment");
+        if (deployments.size() != 1 || !List.of("ingest-service", "classifier-service").contains(deployments.get(0))) {
+            return document;
+        }
+        try {
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            JsonNode tree = yaml.readTree(document);
+            for (JsonNode container : tree.path("spec").path("template").path("spec").path("containers")) {
+                com.fasterxml.jackson.databind.node.ArrayNode env = container.has("env")
+                        ? (com.fasterxml.jackson.databind.node.ArrayNode) container.get("env")
+                        : ((com.fasterxml.jackson.databind.node.ObjectNode) container).putArray("env");
+                env.addObject().put("name", "EMI_AUTH_TOKEN").put("value", eu.emistreams.stack.ApiToken.ensure(settings));
+            }
+            return yaml.writeValueAsString(tree).replaceFirst("^---\\s*\n", "");
+        } catch (IOException e) {
+            throw new StackException("cannot add the API token to " + deployments.get(0) + ": " + e.getMessage(), e);
+        }
     }
 
     public List<String> play() {
@@ -115,6 +139,9 @@ public final class KubePlay {
             Files.createDirectories(file.getParent());
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
             Files.writeString(playedFile(settings), withoutExistingClaims(yaml), StandardCharsets.UTF_8);
+            // It holds the API token.
+            Files.setPosixFilePermissions(playedFile(settings),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
             throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
         }

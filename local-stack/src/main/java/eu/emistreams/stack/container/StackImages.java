@@ -26,7 +26,6 @@ import java.util.stream.Stream;
  */
 public final class StackImages {
 
-    public static final String ROOTFS = "emi-streams/bootstrap-rootfs:bookworm";
     public static final String BASE = "emi-streams/java-base:17-bookworm";
 
     private static final Properties VERSIONS = loadVersions();
@@ -96,36 +95,15 @@ public final class StackImages {
         return stackImages();
     }
 
+    /** The base image, by deploy/containers/build-base-image.sh (debootstrap, once), when missing. */
     private void buildBase() {
         if (engine.imageExists(BASE)) {
             return;
         }
-        if (!engine.imageExists(ROOTFS)) {
-            importDebianRootfs();
-        }
-        Path empty = work.resolve("base-context");
-        try {
-            Files.createDirectories(empty);
-        } catch (IOException e) {
-            throw new StackException("cannot create " + empty + ": " + e.getMessage(), e);
-        }
-        build(BASE, "java-base.Containerfile", empty, List.of());
-    }
-
-    /** Debian bookworm (minbase) with the Java 17 runtime and curl, by debootstrap, imported as {@link #ROOTFS}. */
-    private void importDebianRootfs() {
-        String mirror = System.getenv().getOrDefault("EMI_DEBIAN_MIRROR", "http://deb.debian.org/debian");
-        Path rootfs = work.resolve("rootfs");
         out.println("building the Debian base image with debootstrap (about 2 minutes, once)...");
-        runHostCommand(List.of("rm", "-rf", rootfs.toString()));
-        runHostCommand(List.of("debootstrap", "--variant=minbase", "--include=openjdk-17-jre-headless,curl",
-                "bookworm", rootfs.toString(), mirror));
-        // podman import leaves the image unnamed when it reads a stream: tag it by the id it printed.
-        String imported = runHostCommand(List.of("sh", "-c",
-                "tar -C \"$1\" -c . | " + engine.command() + " import -q -", "import", rootfs.toString()));
-        String id = ContainerEngine.lastLine(imported);
-        engine.run(List.of("tag", id, ROOTFS));
-        runHostCommand(List.of("rm", "-rf", rootfs.toString()));
+        long start = System.nanoTime();
+        runHostCommand(List.of("bash", containerfiles().resolve("build-base-image.sh").toString(), work.toString()));
+        out.printf("%-46s built in %.1f s%n", BASE, (System.nanoTime() - start) / 1e9);
     }
 
     private String runHostCommand(List<String> command) {
@@ -137,12 +115,11 @@ public final class StackImages {
                 output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (process.waitFor() != 0) {
-                throw new StackException(command.get(0) + " failed; see " + log);
+                throw new StackException(String.join(" ", command) + " failed; see " + log);
             }
             return output;
         } catch (IOException e) {
-            throw new StackException("cannot run " + command.get(0) + " (" + e.getMessage() + ")"
-                    + (command.get(0).equals("debootstrap") ? "; " + ContainerEngine.SETUP_HINT : ""), e);
+            throw new StackException("cannot run " + command.get(0) + " (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted");

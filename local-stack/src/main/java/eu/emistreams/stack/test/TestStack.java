@@ -24,6 +24,7 @@ public final class TestStack {
 
     private static TestStack shared;
     private static volatile String lastPath;
+    private static volatile TestStack last;
     private static final String RUNNING = "a stack that runs already (EMI_TEST_STACK=running: ./emi up, "
             + "./emi up --containers or ./emi kube play, at the ports of the EMI_*_PORT variables)";
 
@@ -105,6 +106,7 @@ public final class TestStack {
         LocalStack stack = new LocalStack(settings, log);
         TestStack testStack = new TestStack(stack, path);
         lastPath = path;
+        last = testStack;
         Runtime.getRuntime().addShutdownHook(new Thread(testStack::stop, "emi-test-stack-stop"));
         System.out.println("[emi-test-stack] broker and registry as " + path);
         if (path.startsWith("containers")) {
@@ -131,7 +133,14 @@ public final class TestStack {
         StackSettings settings = StackSettings.fromEnvironment(env);
         lastPath = RUNNING;
         System.out.println("[emi-test-stack] using " + RUNNING);
-        return new TestStack(new LocalStack(settings, System.out), RUNNING);
+        last = new TestStack(new LocalStack(settings, System.out), RUNNING);
+        return last;
+    }
+
+    /** The Authorization header of the stack this JVM started last (its API token), for write requests. */
+    public static java.util.Optional<String> authorization() {
+        TestStack stack = last;
+        return stack == null ? java.util.Optional.empty() : eu.emistreams.stack.ApiToken.authorization(stack.settings());
     }
 
     /** Whether the services of the stacks this JVM uses read releases by path on this machine. */
