@@ -105,7 +105,7 @@ public final class TestStack {
         PrintStream log = System.out;
         LocalStack stack = new LocalStack(settings, log);
         TestStack testStack = new TestStack(stack, path);
-        lastPath = path;
+        recordPath(path);
         last = testStack;
         Runtime.getRuntime().addShutdownHook(new Thread(testStack::stop, "emi-test-stack-stop"));
         System.out.println("[emi-test-stack] broker and registry as " + path);
@@ -131,7 +131,7 @@ public final class TestStack {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putIfAbsent("EMI_ROOT", root.toString());
         StackSettings settings = StackSettings.fromEnvironment(env);
-        lastPath = RUNNING;
+        recordPath(RUNNING);
         System.out.println("[emi-test-stack] using " + RUNNING);
         last = new TestStack(new LocalStack(settings, System.out), RUNNING);
         return last;
@@ -148,9 +148,20 @@ public final class TestStack {
         return !RUNNING.equals(lastPath);
     }
 
-    /** The path of the stack this JVM started last, or null before any. */
+    /**
+     * The path of the stack this JVM started last, or null before any. Kept in a system property
+     * too: a @QuarkusTest starts its stack under Quarkus's class loader, where this class is
+     * another, while the JUnit listener that prints it runs under the application class loader.
+     */
     static String lastPath() {
-        return lastPath;
+        return lastPath != null ? lastPath : System.getProperty(PATH_PROPERTY);
+    }
+
+    private static final String PATH_PROPERTY = "emi.test-stack.path";
+
+    private static void recordPath(String path) {
+        lastPath = path;
+        System.setProperty(PATH_PROPERTY, path);
     }
 
     /** Whether the broker and registry of this stack are containers. */
