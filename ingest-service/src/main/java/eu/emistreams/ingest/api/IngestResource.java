@@ -45,10 +45,16 @@ public class IngestResource {
 
     private final IngestInbox inbox;
 
+    private final ReleaseArchives.Limits archiveLimits;
+
     public IngestResource(IngestJobs jobs, @Any Instance<IngestSource> sources, IngestInbox inbox,
-            @ConfigProperty(name = "emi.ingest.state-dir") java.nio.file.Path stateDirectory) {
+            @ConfigProperty(name = "emi.ingest.state-dir") java.nio.file.Path stateDirectory,
+            @ConfigProperty(name = "emi.ingest.archive.max-unpacked-bytes") long maxUnpackedBytes,
+            @ConfigProperty(name = "emi.ingest.archive.max-ratio") double maxRatio,
+            @ConfigProperty(name = "emi.ingest.archive.max-entries") int maxEntries) {
         this.jobs = jobs;
         this.inbox = inbox;
+        this.archiveLimits = new ReleaseArchives.Limits(maxUnpackedBytes, maxRatio, maxEntries);
         sources.forEach(source -> this.sources.put(source.name(), source));
         this.uploads = stateDirectory.resolve("uploads");
     }
@@ -72,7 +78,7 @@ public class IngestResource {
         if (ReleaseArchives.isArchive(path)) {
             java.nio.file.Path unpacked = newUploadDirectory();
             try {
-                ReleaseArchives.unpack(path, unpacked);
+                ReleaseArchives.unpack(path, unpacked, archiveLimits);
                 return submit(source, ReleaseArchives.releaseRoot(unpacked, source::holdsRelease),
                         request.release() != null ? request.release() : ReleaseArchives.baseName(path), unpacked);
             } catch (IOException | RuntimeException e) {
@@ -101,7 +107,7 @@ public class IngestResource {
         IngestSource source = source(sourceName);
         java.nio.file.Path unpacked = newUploadDirectory();
         try {
-            ReleaseArchives.unpack(body, "the uploaded archive", unpacked);
+            ReleaseArchives.unpack(body, "the uploaded archive", unpacked, archiveLimits);
             java.nio.file.Path root = ReleaseArchives.releaseRoot(unpacked, source::holdsRelease);
             String id = release;
             if (id == null) {

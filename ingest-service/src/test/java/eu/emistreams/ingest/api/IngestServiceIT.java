@@ -261,6 +261,32 @@ class IngestServiceIT {
                 .queryParam("release", "X1")
                 .post("/api/ingest/patstat/upload")
                 .then().statusCode(400).body("detail", startsWith("the uploaded archive: neither a zip nor a tar.gz"));
+
+        // A hostile archive is refused in one line and leaves nothing in the upload directory.
+        Path uploads = Path.of(ConfigProvider.getConfig().getValue("emi.ingest.state-dir", String.class)).resolve("uploads");
+        List<Path> uploadsBefore = list(uploads);
+        java.io.ByteArrayOutputStream hostile = new java.io.ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(hostile))) {
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry link = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+                    "R9/tls201_appln.csv", org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+            link.setLinkName("/etc/passwd");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+        writer().contentType("application/gzip").body(hostile.toByteArray()).post("/api/ingest/patstat/upload")
+                .then().statusCode(400)
+                .body("detail", equalTo("the uploaded archive: entry R9/tls201_appln.csv is a symbolic link; "
+                        + "a release archive holds only directories and regular files"));
+        assertEquals(uploadsBefore, list(uploads), "what a refused upload left in " + uploads);
+    }
+
+    private static List<Path> list(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.sorted().toList();
+        }
     }
 
     @Test
