@@ -203,7 +203,7 @@ class IngestServiceIT {
 
     @Test
     @Order(7)
-    void badRequestsGetAProblemNamingTheFile() throws IOException {
+    void badRequestsGetAProblemNamingTheFile() throws IOException, InterruptedException {
         Path broken = data.resolve("broken");
         Files.createDirectories(broken);
         try (Stream<Path> files = Files.list(r1.directory())) {
@@ -278,6 +278,18 @@ class IngestServiceIT {
                 .body("detail", equalTo("the uploaded archive: entry R9/tls201_appln.csv is a symbolic link; "
                         + "a release archive holds only directories and regular files"));
         assertEquals(uploadsBefore, list(uploads), "what a refused upload left in " + uploads);
+
+        // Above the body limit (16M under test; EMI_INGEST_MAX_UPLOAD_SIZE, 32G by default): 413, nothing kept.
+        // Expect: 100-continue, as curl sends for large bodies: the refusal comes before the body.
+        java.net.http.HttpResponse<String> tooLarge = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port
+                        + "/api/ingest/patstat/upload")).expectContinue(true)
+                        .header("Authorization", "Bearer test-api-token").header("Content-Type", "application/gzip")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[17 << 20])).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        assertEquals(uploadsBefore, list(uploads), "what a too large upload left in " + uploads);
     }
 
     private static List<Path> list(Path directory) throws IOException {
