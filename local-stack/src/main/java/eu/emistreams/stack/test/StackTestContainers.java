@@ -20,6 +20,9 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class StackTestContainers {
 
+    /** On every container: the pid of the test JVM that started it. */
+    private static final String LABEL = "eu.emistreams.test-stack";
+
     private final GenericContainer<?> kafka;
     private final GenericContainer<?> registry;
 
@@ -58,7 +61,27 @@ final class StackTestContainers {
         return DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
     }
 
+    /**
+     * Removes the containers of test JVMs that are gone (killed before their shutdown hook ran):
+     * without Ryuk nothing else would, and each holds a broker's or a registry's memory.
+     */
+    private static void removeOrphans() {
+        var client = DockerClientFactory.instance().client();
+        for (var container : client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(LABEL)).exec()) {
+            String owner = container.getLabels().get(LABEL);
+            boolean alive = owner != null && owner.matches("\\d+")
+                    && ProcessHandle.of(Long.parseLong(owner)).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive) {
+                client.removeContainerCmd(container.getId()).withForce(true).exec();
+                System.out.println("[emi-test-stack] removed the container " + container.getNames()[0]
+                        + " of a test JVM that is gone (pid " + owner + ")");
+            }
+        }
+    }
+
     static StackTestContainers start(StackSettings settings) {
+        removeOrphans();
         GenericContainer<?> kafka = container(StackImages.kafkaImage(), Map.of(
                 "KAFKA_LISTEN_HOST", StackSettings.HOST,
                 "KAFKA_ADVERTISED_HOST", StackSettings.HOST,
@@ -86,7 +109,7 @@ final class StackTestContainers {
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image));
         container.withNetworkMode("host")
                 .withEnv(environment)
-                .withLabel("eu.emistreams.test-stack", Long.toString(ProcessHandle.current().pid()))
+                .withLabel(LABEL, Long.toString(ProcessHandle.current().pid()))
                 .waitingFor(new ReadinessWait(readiness).withStartupTimeout(Duration.ofMinutes(3)));
         return container;
     }
