@@ -233,6 +233,28 @@ class PatentPipelineIT {
         Pipeline.log("done");
     }
 
+    @Test
+    @Order(7)
+    void everyEndpointOfEveryServiceAnswersBadRequestsWithoutA500OrAStackTrace() throws Exception {
+        OpenApiProbe probe = new OpenApiProbe();
+        List<String> problems = new ArrayList<>();
+        int requests = 0;
+        for (String url : List.of(settings.queryUrl(), settings.ingestUrl(), settings.classifierUrl(),
+                settings.indicatorUrl())) {
+            OpenApiProbe.Findings findings = probe.probe(url, TestStack.authorization());
+            requests += findings.requests();
+            problems.addAll(findings.problems());
+        }
+        Pipeline.log("%d requests with bad values from the services' OpenAPI documents: %d bad answers", requests,
+                problems.size());
+        assertTrue(requests > 200, "the OpenAPI documents name the operations: " + requests + " requests");
+        assertEquals(List.of(), problems);
+        // And the pipeline still answers as computed: the bad writes changed nothing.
+        pipeline.awaitSettled();
+        pipeline.assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, testConcordanceLoaded
+                ? ConcordanceRules.parse(TEST_CONCORDANCE) : defaultRules), "after the bad requests");
+    }
+
     private static String concordanceUrl(String name) {
         return settings.classifierUrl() + "/api/concordance?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     }
