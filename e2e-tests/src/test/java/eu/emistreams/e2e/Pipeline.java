@@ -77,6 +77,18 @@ final class Pipeline {
     /** Ingests {@code path} as {@code release} of {@code source} and waits for the job to complete. */
     JsonNode ingest(String source, Path path, String release) {
         long start = System.nanoTime();
+        Submitted submitted = submit(source, path, release);
+        JsonNode job = awaitJob(submitted);
+        log("ingested %s %s in %d ms: %s", source, release, (System.nanoTime() - start) / 1_000_000, job.path("report"));
+        return job;
+    }
+
+    /** An ingest job accepted by the ingest service, and the inbox copy of its release, if any. */
+    record Submitted(String source, String release, String id, Path staged) {
+    }
+
+    /** Submits the ingest of {@code path} as {@code release} of {@code source}; does not wait. */
+    Submitted submit(String source, Path path, String release) {
         ServiceClient.Answer submitted;
         Path staged = null;
         if (TestStack.readsReleasePaths()) {
@@ -92,23 +104,58 @@ final class Pipeline {
         assertEquals(202, submitted.status(), "submitting " + release + ": " + submitted);
         String id = submitted.json().path("id").asText();
         assertTrue(!id.isEmpty(), "the ingest answer carries a job id: " + submitted);
+        return new Submitted(source, release, id, staged);
+    }
+
+    /** The job's state now (QUEUED, RUNNING, COMPLETED or FAILED). */
+    String jobState(Submitted submitted) {
+        return job(submitted).path("state").asText();
+    }
+
+    /** {@code GET /api/ingest/jobs/{id}}: state, phase, progress and report. */
+    JsonNode job(Submitted submitted) {
+        ServiceClient.Answer answer = http.get(settings.ingestUrl() + "/api/ingest/jobs/" + submitted.id());
+        assertTrue(answer.ok(), "job " + submitted.id() + ": " + answer);
+        return answer.json();
+    }
+
+    /** Waits for the job to complete; its failure fails the test. */
+    JsonNode awaitJob(Submitted submitted) {
+        JsonNode job = awaitEnd(submitted);
+        if (!job.path("state").asText().equals("COMPLETED")) {
+            fail("ingest of " + submitted.release() + " failed: " + job.path("message").asText() + " — " + job);
+        }
+        return job;
+    }
+
+    /** Waits for the job to end, COMPLETED or FAILED, and returns it. */
+    JsonNode awaitEnd(Submitted submitted) {
         AtomicReference<JsonNode> job = new AtomicReference<>();
-        await("ingest job " + id + " of " + release).atMost(INGEST_TIMEOUT).pollInterval(Duration.ofMillis(250))
+        String id = submitted.id();
+        await("ingest job " + id + " of " + submitted.release()).atMost(INGEST_TIMEOUT).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     ServiceClient.Answer answer = http.get(settings.ingestUrl() + "/api/ingest/jobs/" + id);
                     assertTrue(answer.ok(), "job " + id + ": " + answer);
-                    String state = answer.json().path("state").asText();
-                    if (state.equals("FAILED")) {
-                        fail("ingest of " + release + " failed: " + answer.json().path("message").asText() + " — " + answer);
-                    }
                     job.set(answer.json());
-                    return state.equals("COMPLETED");
+                    String state = answer.json().path("state").asText();
+                    return state.equals("COMPLETED") || state.equals("FAILED");
                 });
-        if (staged != null) {
-            ReleaseInbox.unstage(settings, staged);
-        }
-        log("ingested %s %s in %d ms: %s", source, release, (System.nanoTime() - start) / 1_000_000, job.get().path("report"));
+        unstage(submitted);
         return job.get();
+    }
+
+    /** Removes the inbox copy of a submitted release (the ingest service no longer needs it). */
+    void unstage(Submitted submitted) {
+        if (submitted.staged() != null) {
+            ReleaseInbox.unstage(settings, submitted.staged());
+        }
+    }
+
+    /** {@code GET /api/status} of this query instance. */
+    JsonNode status() {
+        ServiceClient.Answer answer = http.get(queryUrl + "/api/status");
+        assertEquals(200, answer.status(), "GET /api/status: " + answer);
+        return answer.json();
     }
 
     static void assertEvents(ReleaseChanges expected, JsonNode job) {

@@ -18,8 +18,8 @@ final class ServiceClient {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** An answer: status, the raw body, and the body as JSON when it is JSON (else null). */
-    record Answer(int status, String text, JsonNode json) {
+    /** An answer: status, the raw body, the body as JSON when it is JSON (else null), headers by lower-case name. */
+    record Answer(int status, String text, JsonNode json, java.util.Map<String, java.util.List<String>> headers) {
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -32,7 +32,12 @@ final class ServiceClient {
     }
 
     Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
+        return get(url, Duration.ofSeconds(60));
+    }
+
+    /** A GET that gives up after {@code timeout} (java.net.http.HttpTimeoutException inside the UncheckedIOException). */
+    Answer get(String url, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());
     }
 
     /** Write requests carry the test stack's API token, which the write endpoints require. */
@@ -74,7 +79,9 @@ final class ServiceClient {
             } catch (IOException notJson) {
                 // A plain-text answer stays available as text.
             }
-            return new Answer(response.statusCode(), text, json);
+            java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
+            return new Answer(response.statusCode(), text, json, headers);
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {

@@ -183,6 +183,13 @@ public final class LocalStack {
         return extra;
     }
 
+    /** The live process of this stack named {@code name} (kafka, registry, a service or an instance), if any. */
+    public Optional<ProcessHandle> running(String name) {
+        List<ManagedProcess> candidates = new ArrayList<>(components.all(true));
+        candidates.addAll(extraInstances());
+        return candidates.stream().filter(p -> p.name().equals(name)).findFirst().flatMap(ManagedProcess::running);
+    }
+
     public List<String> stop(List<String> names) {
         List<ManagedProcess> selected = components.all(true).stream().filter(p -> names.contains(p.name())).toList();
         List<ManagedProcess> reversed = new ArrayList<>(selected);

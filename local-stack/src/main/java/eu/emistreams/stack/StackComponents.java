@@ -26,9 +26,18 @@ public final class StackComponents {
             List.of("ingest-service", "classifier-service", "indicator-service", "query-service");
 
     private final StackSettings settings;
+    private final Map<String, String> serviceOverrides = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StackComponents(StackSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Quarkus properties given to every service started from now on, after the stack's own: a
+     * test's variation of the deployment (e.g. standby replicas), kept for the restarts of {@code up}.
+     */
+    public void overrideServiceConfig(Map<String, String> properties) {
+        serviceOverrides.putAll(properties);
     }
 
     public StackSettings settings() {
@@ -142,6 +151,10 @@ public final class StackComponents {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "log.cleaner.dedupe.buffer.size=33554432",
+                // The cleaner compacts closed segments only: at 16 MiB (not 1 GiB) a segment closes
+                // after a few releases, so superseded events and tombstones of a long-running local
+                // stack are reclaimed and its disk stays bounded (docs/reliability.md, the soak).
+                "log.segment.bytes=16777216",
                 "");
     }
 
@@ -215,6 +228,7 @@ public final class StackComponents {
             config.put("emi.query.classifier-url", settings.classifierUrl());
             config.put("emi.query.indicator-pending-urls", settings.indicatorUrl() + "/api/pending");
         }
+        config.putAll(serviceOverrides);
         return config;
     }
 

@@ -15,14 +15,27 @@ import org.apache.kafka.common.serialization.Serdes;
  * write (artifact {@code <topic>-key} / {@code <topic>-value}) and the payload carries the 4-byte
  * global id after a magic byte, which any Apicurio or Confluent-compatible consumer reads.
  *
+ * <p>A registry that does not answer (a restart) is waited for, up to a tolerance, by
+ * {@link RegistryOutageRetry}: a fault of the registry delays the pipeline, never fails it.
+ *
  * <p>Records are read straight into the generated classes, and readers and writers are cached per
  * schema, by {@link SpecificDatumProvider}.
  */
 public final class AvroSerdes {
 
+    /** A registry restart takes seconds; a minute leaves room without hiding a registry that is gone. */
+    public static final java.time.Duration REGISTRY_OUTAGE_TOLERANCE = java.time.Duration.ofSeconds(60);
+
     private final String registryUrl;
+    private final RegistryOutageRetry outageRetry;
 
     public AvroSerdes(String registryUrl) {
+        this(registryUrl, REGISTRY_OUTAGE_TOLERANCE);
+    }
+
+    /** Serdes that ride out a registry that does not answer for up to {@code outageTolerance} (RegistryOutageRetry). */
+    public AvroSerdes(String registryUrl, java.time.Duration outageTolerance) {
+        this.outageRetry = new RegistryOutageRetry(outageTolerance);
         if (registryUrl == null || !registryUrl.endsWith("/apis/registry/v3")) {
             throw new IllegalArgumentException(
                     "the registry URL must end in /apis/registry/v3, got " + registryUrl);
@@ -56,6 +69,6 @@ public final class AvroSerdes {
         serializer.configure(serdeConfig(), isKey);
         AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
         deserializer.configure(serdeConfig(), isKey);
-        return Serdes.serdeFrom(serializer, deserializer);
+        return Serdes.serdeFrom(outageRetry.serializer(serializer), outageRetry.deserializer(deserializer));
     }
 }

@@ -33,6 +33,9 @@ public class PendingYears {
     @Inject
     KafkaStreams streams;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.kafka-streams.application-server")
+    String applicationServer;
+
     /** What this instance holds unpublished. */
     public record Unpublished(Map<String, List<Integer>> yearsByFamily, boolean applicationsUnforwarded) {
     }
@@ -43,8 +46,10 @@ public class PendingYears {
         for (int attempt = 1; ; attempt++) {
             try {
                 Map<String, List<Integer>> pending = new LinkedHashMap<>();
-                IndicatorTopology.YEAR_STATUS_STORES.forEach((family, store) -> pending.put(family, read(store)));
-                return Optional.of(new Unpublished(pending, applicationsUnforwarded()));
+                IndicatorTopology.YEAR_STATUS_STORES.forEach((family, store) ->
+                        pending.put(family, unlessHostedElsewhere(store, () -> read(store), List.of())));
+                return Optional.of(new Unpublished(pending, unlessHostedElsewhere(PatentIndicatorTopology.UNFORWARDED_STORE,
+                        this::applicationsUnforwarded, false)));
             } catch (InvalidStateStoreException notReady) {
                 if (attempt == ATTEMPTS) {
                     return Optional.empty();
@@ -55,6 +60,29 @@ public class PendingYears {
                 backoff *= 2;
             }
         }
+    }
+
+    /**
+     * Reads a store of this instance; where the instance runs but holds no active partition of
+     * the store (a new instance warms standby copies first), nothing of it is pending here.
+     */
+    private <T> T unlessHostedElsewhere(String storeName, java.util.function.Supplier<T> read, T nothingHere) {
+        try {
+            return read.get();
+        } catch (InvalidStateStoreException e) {
+            if (streams.state() == KafkaStreams.State.RUNNING && !hostsActivePartitions(storeName)) {
+                return nothingHere;
+            }
+            throw e;
+        }
+    }
+
+    private boolean hostsActivePartitions(String storeName) {
+        org.apache.kafka.streams.state.HostInfo self = org.apache.kafka.streams.state.HostInfo.buildFromEndpoint(
+                applicationServer);
+        // stateStoreNames() are the stores of a client's active tasks; standby copies are listed apart.
+        return streams.metadataForAllStreamsClients().stream()
+                .anyMatch(client -> client.hostInfo().equals(self) && client.stateStoreNames().contains(storeName));
     }
 
     private List<Integer> read(String storeName) {

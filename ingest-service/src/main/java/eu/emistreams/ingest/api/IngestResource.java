@@ -2,6 +2,7 @@ package eu.emistreams.ingest.api;
 
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.IngestJobs;
+import eu.emistreams.ingest.job.JobAnnouncements;
 import eu.emistreams.ingest.job.IngestSource;
 import eu.emistreams.ingest.source.ReleaseArchives;
 import eu.emistreams.ingest.source.SourceFiles;
@@ -47,12 +48,16 @@ public class IngestResource {
 
     private final ReleaseArchives.Limits archiveLimits;
 
-    public IngestResource(IngestJobs jobs, @Any Instance<IngestSource> sources, IngestInbox inbox,
+    private final JobAnnouncements announcements;
+
+    public IngestResource(IngestJobs jobs, JobAnnouncements announcements, @Any Instance<IngestSource> sources,
+            IngestInbox inbox,
             @ConfigProperty(name = "emi.ingest.state-dir") java.nio.file.Path stateDirectory,
             @ConfigProperty(name = "emi.ingest.archive.max-unpacked-bytes") long maxUnpackedBytes,
             @ConfigProperty(name = "emi.ingest.archive.max-ratio") double maxRatio,
             @ConfigProperty(name = "emi.ingest.archive.max-entries") int maxEntries) {
         this.jobs = jobs;
+        this.announcements = announcements;
         this.inbox = inbox;
         this.archiveLimits = new ReleaseArchives.Limits(maxUnpackedBytes, maxRatio, maxEntries);
         sources.forEach(source -> this.sources.put(source.name(), source));
@@ -145,6 +150,12 @@ public class IngestResource {
             source.check(releasePath);
         } catch (IOException e) {
             throw asProblem(e);
+        }
+        try {
+            announcements.queued(source.name(), release, System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            throw new ProblemException(503, "Kafka unavailable", "the job could not be recorded on "
+                    + eu.emistreams.events.Topics.INGEST_REPORTS + ", so it was not accepted; try again: " + e.getMessage());
         }
         IngestJob job = jobs.submit(source, releasePath, release, temporary);
         return Response.accepted(JobView.of(job)).location(URI.create("/api/ingest/jobs/" + job.id())).build();

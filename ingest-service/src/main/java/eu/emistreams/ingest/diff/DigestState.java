@@ -17,10 +17,19 @@ import org.rocksdb.RocksIterator;
  * writes the next one from scratch; {@link #commit} switches the {@code CURRENT} pointer by an
  * atomic rename once the events are acknowledged. A run that fails or crashes before that
  * leaves the previous generation in force, and its partial one is deleted on the next open.
+ *
+ * <p>A run that stops between its first event and its commit (a failure, a kill) has published
+ * part of its release over a state whose digests no longer say what is on the topics. Opening
+ * therefore writes a durable {@code UNFINISHED} marker naming the release, removed by the commit;
+ * while it stands, only that release may run: its run publishes every difference to the
+ * committed state again, overwriting what the stopped run sent with the same values, and
+ * retracting what it must. Another release would be compared with digests that are wrong for the
+ * keys the stopped run touched, so it is refused ({@link UnfinishedReleaseException}).
  */
 public final class DigestState implements AutoCloseable {
 
     private static final String CURRENT = "CURRENT";
+    private static final String UNFINISHED = "UNFINISHED";
     private static final String DIGESTS = "digests";
     private static final long MEMORY = 32L << 20;
 
@@ -47,17 +56,31 @@ public final class DigestState implements AutoCloseable {
         this.nextDigests = next.family(DIGESTS);
     }
 
-    /** Opens the committed state of a source and starts its next generation. */
-    public static DigestState open(Path directory) throws IOException {
+    /**
+     * Opens the committed state of a source for a run of {@code release} that publishes from now
+     * on, and starts its next generation.
+     *
+     * @throws UnfinishedReleaseException when another release's run stopped while publishing
+     */
+    public static DigestState open(Path directory, String release) throws IOException {
         Files.createDirectories(directory);
         Path current = directory.resolve(CURRENT);
         long generation = 0;
-        String release = null;
+        String committedRelease = null;
         if (Files.exists(current)) {
             String[] pointer = Files.readString(current, StandardCharsets.UTF_8).strip().split(" ", 2);
             generation = Long.parseLong(pointer[0]);
-            release = pointer.length > 1 ? pointer[1] : null;
+            committedRelease = pointer.length > 1 ? pointer[1] : null;
         }
+        Path marker = directory.resolve(UNFINISHED);
+        if (Files.exists(marker)) {
+            String unfinished = Files.readString(marker, StandardCharsets.UTF_8).strip();
+            // A marker naming the committed release was left by a stop between commit and its removal.
+            if (!unfinished.equals(release) && !unfinished.equals(committedRelease)) {
+                throw new UnfinishedReleaseException(unfinished, release);
+            }
+        }
+        writeDurably(marker, release + "\n");
         if (generation > 0 && !Files.isDirectory(directory.resolve("generation-" + generation))) {
             throw new IOException(directory + ": CURRENT names generation " + generation
                     + ", which is missing; the ingest state is damaged");
@@ -71,7 +94,7 @@ public final class DigestState implements AutoCloseable {
                 }
             }
         }
-        return new DigestState(directory, generation, release);
+        return new DigestState(directory, generation, committedRelease);
     }
 
     /** The release of the committed state, or null before the first commit. */
@@ -130,6 +153,23 @@ public final class DigestState implements AutoCloseable {
             Files.move(temporary, pointer, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+        Files.deleteIfExists(directory.resolve(UNFINISHED));
+    }
+
+    /** Writes {@code text} and forces it to the disk: a marker a crash must not lose. */
+    private static void writeDurably(Path file, String text) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temporary,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
+        }
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Override

@@ -25,16 +25,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * A run that was RUNNING when the service stopped never finishes: its report would keep the
+ * A run that was QUEUED or RUNNING when the service stopped never finishes: its report would keep the
  * pipeline unsettled forever. At start-up (the service runs as a single instance, so nothing of
  * its own is running yet) each such report is closed as FAILED; its release state was not
  * committed, so ingesting the release again publishes what it had not.
+ *
+ * <p>While the service runs, the same check is made every {@code emi.ingest.report-reconcile-interval}: a report left
+ * QUEUED or RUNNING with no such job in this service (its final report could not be published
+ * because Kafka was unreachable when the run ended) is closed as FAILED once Kafka answers again,
+ * so that the pipeline does not wait for it forever.
  */
 @ApplicationScoped
 public class InterruptedRuns {
 
     private static final Logger LOG = Logger.getLogger(InterruptedRuns.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** A QUEUED report is published just before its job is registered: younger ones are left alone. */
+    private static final Duration GRACE = Duration.ofMinutes(1);
+
+    @Inject
+    IngestJobs jobs;
+
+    private final java.util.concurrent.ScheduledExecutorService reconciler =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "emi-ingest-report-reconciler");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     @Inject
     EventSinkFactory sinks;
@@ -45,32 +62,69 @@ public class InterruptedRuns {
     @ConfigProperty(name = "emi.registry.url")
     String registryUrl;
 
+    @ConfigProperty(name = "emi.ingest.report-reconcile-interval", defaultValue = "30s")
+    Duration reconcileInterval;
+
     void onStart(@Observes StartupEvent event) {
+        // Nothing of this service runs yet: every open report is an interrupted run.
+        close(runningReportsOrNone(), "interrupted: the ingest service stopped");
+        reconciler.scheduleWithFixedDelay(this::reconcile, reconcileInterval.toMillis(), reconcileInterval.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        reconciler.shutdownNow();
+    }
+
+    /** Closes the open reports of runs this service does not have (any more). */
+    void reconcile() {
+        long now = System.currentTimeMillis();
+        List<IngestReport> orphans = runningReportsOrNone().stream()
+                .filter(report -> now - report.getStartedAt() > GRACE.toMillis())
+                .filter(report -> jobs.list().stream().noneMatch(job -> job.source().equals(report.getSource())
+                        && job.release().equals(report.getRelease())
+                        && (job.state() == IngestJob.State.QUEUED || job.state() == IngestJob.State.RUNNING)))
+                .toList();
+        close(orphans, "this run ended while Kafka was unreachable, so its final report was lost");
+    }
+
+    private List<IngestReport> runningReportsOrNone() {
         try {
-            List<IngestReport> interrupted = runningReports();
-            if (interrupted.isEmpty()) {
-                return;
-            }
+            return runningReports();
+        } catch (RuntimeException e) {
+            // Readiness reports Kafka problems; the next round tries again.
+            LOG.warnf("could not read the ingest reports: %s", e.getMessage());
+            return List.of();
+        }
+    }
+
+    private void close(List<IngestReport> interrupted, String why) {
+        if (interrupted.isEmpty()) {
+            return;
+        }
+        try {
             try (EventSink sink = sinks.open("ingest-interrupted-runs")) {
                 for (IngestReport report : interrupted) {
                     IngestReport failed = IngestReport.newBuilder(report)
                             .setStatus("FAILED")
                             .setFinishedAt(System.currentTimeMillis())
-                            .setMessage("interrupted: the ingest service stopped during this run; ingest the release again")
+                            .setMessage(why + (JobAnnouncements.QUEUED.equals(report.getStatus())
+                                    ? " before this run started" : " during this run") + "; ingest the release again")
                             .build();
                     sink.send(Topics.INGEST_REPORTS, report.getSource() + "/" + report.getRelease(), failed);
-                    LOG.warnf("closed the interrupted ingest of %s release %s as FAILED", report.getSource(),
-                            report.getRelease());
+                    LOG.warnf("closed the open report of %s release %s as FAILED: %s", report.getSource(),
+                            report.getRelease(), why);
                 }
                 sink.flush();
             }
         } catch (RuntimeException e) {
-            // Readiness reports Kafka problems; a stale report is not worth refusing to start.
-            LOG.warnf("could not check for interrupted ingest runs: %s", e.getMessage());
+            // Readiness reports Kafka problems; the next round tries again.
+            LOG.warnf("could not close the open ingest reports: %s", e.getMessage());
         }
     }
 
-    /** The latest report of every source/release whose status is RUNNING. */
+    /** The latest report of every source/release whose status is QUEUED or RUNNING. */
     List<IngestReport> runningReports() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -97,7 +151,8 @@ public class InterruptedRuns {
                 }
             }
         }
-        return latest.values().stream().filter(r -> "RUNNING".equals(r.getStatus())).toList();
+        return latest.values().stream()
+                .filter(r -> "RUNNING".equals(r.getStatus()) || JobAnnouncements.QUEUED.equals(r.getStatus())).toList();
     }
 
     private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

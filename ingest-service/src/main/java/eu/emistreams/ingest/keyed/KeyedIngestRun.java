@@ -104,7 +104,7 @@ public abstract class KeyedIngestRun<T extends SpecificRecord> {
             store = work;
             load(files);
             // Every file has been read to its end: from here on the run publishes.
-            try (DigestState digests = DigestState.open(sourceStateDirectory.resolve("state"))) {
+            try (DigestState digests = DigestState.open(sourceStateDirectory.resolve("state"), job.release())) {
                 if (job.release().equals(digests.previousRelease())) {
                     publications.withholdRejects();
                 }

@@ -123,7 +123,7 @@ public final class PatstatIngestRun {
                         personMemoryBytes >> 20);
             }
             // Every file has been read to its end: from here on the run publishes.
-            try (DigestState digests = DigestState.open(sourceStateDirectory.resolve("state"))) {
+            try (DigestState digests = DigestState.open(sourceStateDirectory.resolve("state"), job.release())) {
                 // Re-ingesting the release in force publishes nothing, its rejects included: they
                 // went out with the run that committed it. They are still counted.
                 if (job.release().equals(digests.previousRelease())) {

@@ -39,8 +39,10 @@ public final class KafkaEventSink implements EventSink {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        // A broker restarting or cut off for a few minutes delays a run; a longer outage fails it
+        // (reported FAILED, by InterruptedRuns if the report itself cannot go out; ingest again).
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -162,7 +162,10 @@ class IngestServiceIT {
         Map<String, IngestReport> last = compacted(reports);
         assertEquals(Set.of("patstat/R1", "patstat/R2"), last.keySet());
         assertEquals("COMPLETED", last.get("patstat/R2").getStatus());
-        assertEquals("RUNNING", reports.get(0).value().getStatus());
+        // Acknowledged before the 202: the accepted job is on the topic before it runs.
+        assertEquals("QUEUED", reports.get(0).value().getStatus());
+        assertEquals(List.of("QUEUED", "RUNNING", "COMPLETED"), reports.stream()
+                .filter(r -> r.key().equals("patstat/R1")).map(r -> r.value().getStatus()).toList());
         IngestReport report = last.get("patstat/R1");
         assertEquals(report.getRead(), report.getPublished() + report.getIgnored() + report.getQuality() + report.getRejected());
     }
@@ -342,6 +345,30 @@ class IngestServiceIT {
         assertEquals(keysOf2022, job.getLong("report.eventsUnchanged"));
         assertEquals(keysBefore - keysOf2022, job.getLong("report.eventsRetracted"), "the release is the file alone");
         assertEquals(keysOf2022, compacted(readAll(Topics.COMTRADE_FLOWS, TradeFlow.class)).size());
+    }
+
+    @Test
+    @Order(10)
+    void aReportLeftRunningWithNoSuchJobIsClosedAsFailed() {
+        // What a run leaves when Kafka was unreachable as it ended: its RUNNING report, and no final one.
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        String registry = ConfigProvider.getConfig().getValue("emi.registry.url", String.class);
+        IngestReport lost = IngestReport.newBuilder().setSource("patstat").setRelease("LOST").setStatus("RUNNING")
+                .setStartedAt(System.currentTimeMillis() - Duration.ofMinutes(5).toMillis()).setFinishedAt(null)
+                .setRead(10).setPublished(3).setIgnored(0).setQuality(0).setRejected(0).setDetails(Map.of()).build();
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, IngestReport> producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<>(
+                        Map.of(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        new AvroSerdes(registry).valueSerde(IngestReport.class).serializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.INGEST_REPORTS, "patstat/LOST", lost));
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                "FAILED".equals(compacted(readAll(Topics.INGEST_REPORTS, IngestReport.class)).get("patstat/LOST").getStatus()));
+        IngestReport closed = compacted(readAll(Topics.INGEST_REPORTS, IngestReport.class)).get("patstat/LOST");
+        assertEquals("this run ended while Kafka was unreachable, so its final report was lost during this run; "
+                + "ingest the release again", closed.getMessage());
+        assertEquals(10, closed.getRead(), "the accounting so far is kept");
     }
 
     /**

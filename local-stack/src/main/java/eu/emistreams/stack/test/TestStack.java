@@ -83,10 +83,19 @@ public final class TestStack {
 
     /** A stack of its own whose broker and registry are processes whatever EMI_TEST_STACK says. */
     public static TestStack startAsProcesses(boolean withServices) {
-        return start(withServices, "processes (asked for by the test)");
+        return startAsProcesses(withServices, Map.of());
+    }
+
+    /** {@link #startAsProcesses(boolean)} with Quarkus properties given to every service it starts. */
+    public static TestStack startAsProcesses(boolean withServices, Map<String, String> serviceConfig) {
+        return start(withServices, "processes (asked for by the test)", serviceConfig);
     }
 
     private static TestStack start(boolean withServices, String path) {
+        return start(withServices, path, Map.of());
+    }
+
+    private static TestStack start(boolean withServices, String path, Map<String, String> serviceConfig) {
         if (path.equals(RUNNING)) {
             return attachToRunningStack();
         }
@@ -104,6 +113,7 @@ public final class TestStack {
                 ports[5], ports[6]);
         PrintStream log = System.out;
         LocalStack stack = new LocalStack(settings, log);
+        stack.components().overrideServiceConfig(serviceConfig);
         TestStack testStack = new TestStack(stack, path);
         recordPath(path);
         last = testStack;
@@ -202,6 +212,19 @@ public final class TestStack {
         return "http://" + StackSettings.HOST + ":" + port;
     }
 
+    /** Starts instance {@code instance} of each service at the same time, on distinct free ports; returns their URLs in order. */
+    public List<String> startInstances(List<String> services, int instance) {
+        int[] ports = FreePorts.take(services.size());
+        List<java.util.concurrent.CompletableFuture<Void>> starts = new java.util.ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            String service = services.get(i);
+            int port = ports[i];
+            starts.add(java.util.concurrent.CompletableFuture.runAsync(() -> stack.startInstance(service, instance, port)));
+        }
+        starts.forEach(java.util.concurrent.CompletableFuture::join);
+        return java.util.Arrays.stream(ports).mapToObj(port -> "http://" + StackSettings.HOST + ":" + port).toList();
+    }
+
     public void stop() {
         if (path.equals(RUNNING)) {
             return;
@@ -216,5 +239,68 @@ public final class TestStack {
 
     public List<String> stopProcesses(List<String> names) {
         return stack.stop(names);
+    }
+
+    /** {@code ./emi up} on this stack: starts exactly the processes that are not running; returns them. */
+    public List<String> up() {
+        requireProcesses("up");
+        return stack.up(true);
+    }
+
+    /**
+     * SIGKILL of one process of this stack (kafka, registry, a service or an instance such as
+     * query-service-2), as an operator's {@code kill -9} would: no shutdown hook, no flush, no
+     * commit. Returns once the process is gone, with its PID.
+     */
+    public long kill(String name) {
+        ProcessHandle process = runningProcess(name, "kill");
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL for 30 s", e);
+        }
+        return process.pid();
+    }
+
+    /** SIGSTOP: the process keeps its sockets but answers nothing, as a host cut off from the network. */
+    public void pause(String name) {
+        signal(runningProcess(name, "pause"), "STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public void resume(String name) {
+        signal(runningProcess(name, "resume"), "CONT");
+    }
+
+    private ProcessHandle runningProcess(String name, String action) {
+        requireProcesses(action);
+        return stack.running(name).orElseThrow(() -> new IllegalStateException(
+                "cannot " + action + " " + name + ": this stack runs no such process"));
+    }
+
+    private void requireProcesses(String action) {
+        if (path.equals(RUNNING) || containers != null) {
+            throw new IllegalStateException(action + " needs a stack of processes started by this test, not " + path);
+        }
+    }
+
+    private static void signal(ProcessHandle process, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + ": " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + signal, e);
+        }
     }
 }

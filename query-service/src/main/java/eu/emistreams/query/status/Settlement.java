@@ -21,12 +21,15 @@ import org.apache.kafka.common.TopicPartition;
 public record Settlement(boolean settled, Map<String, Long> lag, List<String> reasons) {
 
     public static final String RUNNING = "RUNNING";
+    /** Accepted by the ingest service, waiting for its turn (JobAnnouncements). */
+    public static final String QUEUED = "QUEUED";
 
     public static Settlement evaluate(Collection<IngestReport> reports, List<String> groups, OffsetsSnapshot offsets) {
         List<String> reasons = new ArrayList<>();
         reports.stream()
-                .filter(report -> RUNNING.equals(report.getStatus()))
-                .map(report -> "ingest of " + report.getSource() + " release " + report.getRelease() + " is running")
+                .filter(report -> RUNNING.equals(report.getStatus()) || QUEUED.equals(report.getStatus()))
+                .map(report -> "ingest of " + report.getSource() + " release " + report.getRelease() + " is "
+                        + (RUNNING.equals(report.getStatus()) ? "running" : "queued"))
                 .sorted()
                 .forEach(reasons::add);
 

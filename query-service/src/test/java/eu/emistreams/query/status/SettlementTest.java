@@ -81,6 +81,13 @@ class SettlementTest {
     }
 
     @Test
+    void aQueuedIngestIsNotSettledEither() {
+        Settlement settlement = evaluate(List.of(report("prodcom", "2024", "QUEUED", 0, 0, 0, 0, 0, 0)));
+        assertFalse(settlement.settled());
+        assertEquals(List.of("ingest of prodcom release 2024 is queued"), settlement.reasons());
+    }
+
+    @Test
     void failedAndCompletedIngestsDoNotHoldTheSettlement() {
         assertTrue(evaluate(List.of(report("patstat", "bad", "FAILED", 1, 3, 0, 0, 0, 3))).settled());
     }

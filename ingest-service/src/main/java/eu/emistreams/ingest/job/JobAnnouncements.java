@@ -1,0 +1,47 @@
+package eu.emistreams.ingest.job;
+
+import eu.emistreams.events.Topics;
+import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.ingest.publish.EventSink;
+import eu.emistreams.ingest.publish.EventSinkFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * Makes an accepted job durable before the client hears of it: a QUEUED report on
+ * {@code emi.ingest.reports}, acknowledged by the brokers, precedes the 202. The queue itself
+ * lives in memory; if the service dies before the job has run, {@link InterruptedRuns} finds
+ * the report at the next start and closes it as FAILED, so no accepted job vanishes unseen and
+ * the pipeline is not called settled while a job waits.
+ */
+@ApplicationScoped
+public class JobAnnouncements {
+
+    public static final String QUEUED = "QUEUED";
+
+    private final EventSinkFactory sinks;
+
+    public JobAnnouncements(EventSinkFactory sinks) {
+        this.sinks = sinks;
+    }
+
+    /** Publishes the QUEUED report of {@code release} of {@code source} and waits for its acknowledgement. */
+    public void queued(String source, String release, long submittedAtMillis) {
+        try (EventSink sink = sinks.open("ingest-announcements")) {
+            sink.send(Topics.INGEST_REPORTS, source + "/" + release, IngestReport.newBuilder()
+                    .setSource(source)
+                    .setRelease(release)
+                    .setStatus(QUEUED)
+                    .setStartedAt(submittedAtMillis)
+                    .setFinishedAt(null)
+                    .setRead(0)
+                    .setPublished(0)
+                    .setIgnored(0)
+                    .setQuality(0)
+                    .setRejected(0)
+                    .setDetails(Map.of())
+                    .build());
+            sink.flush();
+        }
+    }
+}
