@@ -72,7 +72,8 @@ class TopicContractTest {
         for (String service : SERVICES) {
             Properties config = serviceConfig(service);
             for (String key : config.stringPropertyNames()) {
-                if (!key.contains("topics")) {
+                // Lists of topics: a key segment ending in "topics" (not e.g. topics-timeout).
+                if (!key.matches("(.*[.-])?topics(\\..*)?")) {
                     continue;
                 }
                 for (String topic : resolve(config, config.getProperty(key)).split(",")) {
