@@ -38,7 +38,10 @@ fi
 # The Docker-compatible API socket that Testcontainers talks to.
 if ! curl -fsS --unix-socket "$SOCKET" http://d/v1.41/version >/dev/null 2>&1; then
   mkdir -p "$(dirname "$SOCKET")"
-  nohup podman system service --time=0 "unix://$SOCKET" >/var/log/emi-podman-service.log 2>&1 &
+  # Started from / : the service and the conmon processes it forks inherit its working directory, and
+  # a deleted one (a CI clone removed before the next run) makes every container create fail with
+  # "write child: broken pipe".
+  (cd / && nohup podman system service --time=0 "unix://$SOCKET" >/var/log/emi-podman-service.log 2>&1 &)
   for _ in $(seq 50); do
     curl -fsS --unix-socket "$SOCKET" http://d/v1.41/version >/dev/null 2>&1 && break
     sleep 0.2
