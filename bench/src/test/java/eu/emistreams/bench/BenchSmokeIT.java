@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole benchmark, small: 10,000 applications through DuckDB and through a real stack of its
+ * The whole benchmark, small: 3,000 applications through DuckDB and through a real stack of its
  * own, with every measure taken, so that the harness keeps working. Results and the docs row go
  * under target/, into a copy of the real docs page.
  */
@@ -35,7 +35,7 @@ class BenchSmokeIT {
 
         BenchCommand command = new BenchCommand();
         int exit = BenchCommand.commandLine(command).execute(
-                "--applications", "10000",
+                "--applications", "3000",
                 "--latency-samples", "20",
                 "--query-rate", "200", "--query-warmup-seconds", "3", "--query-seconds", "5",
                 "--data-dir", work.resolve("data").toString(),
@@ -56,7 +56,7 @@ class BenchSmokeIT {
         Path file = command.resultFiles().get(0);
         Map<String, Object> json = new ObjectMapper().readValue(file.toFile(), new TypeReference<>() { });
         assertEquals(BenchResult.KEYS, List.copyOf(json.keySet()), "exactly the keys of the issue, in order");
-        assertEquals(10_000, json.get("applications"));
+        assertEquals(3_000, json.get("applications"));
         for (String key : List.of("backfill_seconds", "batch_seconds", "release_seconds", "event_latency_p99_ms",
                 "query_p99_ms", "query_rps", "peak_rss_mb")) {
             assertTrue(((Number) json.get(key)).doubleValue() > 0, key + " = " + json.get(key));
@@ -68,7 +68,7 @@ class BenchSmokeIT {
 
         assertEquals(rowsBefore + 1, tableRows(docs), "one row added to the results table");
         String page = Files.readString(docs, StandardCharsets.UTF_8);
-        assertTrue(page.contains("| 10,000 |"), page);
+        assertTrue(page.contains("| 3,000 |"), page);
         assertTrue(Files.isRegularFile(docs.resolveSibling("benchmarks-scaling.svg")));
     }
 

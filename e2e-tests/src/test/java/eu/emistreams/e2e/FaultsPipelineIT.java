@@ -226,7 +226,7 @@ class FaultsPipelineIT {
                 if (statusDuringOutage == null || statusDuringOutage.status() == 200) {
                     statusDuringOutage = statusAnswer(http);
                 }
-                sleep(2_000);
+                Pipeline.sleep(2_000);
             }
         } finally {
             stack.resume(StackComponents.KAFKA);
@@ -297,7 +297,7 @@ class FaultsPipelineIT {
                         + " completed before the fault could land in it");
                 return state;
             }
-            sleep(10);
+            Pipeline.sleep(10);
         }
         throw new AssertionError("the ingest of " + job.release() + " did not start within " + KILL_WINDOW);
     }
@@ -313,7 +313,7 @@ class FaultsPipelineIT {
             if (view.path("phase").asText().contains("publishing")) {
                 return;
             }
-            sleep(5);
+            Pipeline.sleep(5);
         }
         throw new AssertionError("the ingest of " + job.release() + " did not publish within " + KILL_WINDOW);
     }
@@ -332,14 +332,6 @@ class FaultsPipelineIT {
         return "F" + releasesIngested;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * Asks one query instance for {@code indicator} of each country in turn, as fast as it

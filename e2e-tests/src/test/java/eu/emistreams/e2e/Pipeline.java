@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
@@ -194,8 +196,13 @@ final class Pipeline {
     void assertIndicatorsEqual(List<String> indicators, SortedMap<IndicatorId, Fraction> expected, String when) {
         Map<IndicatorId, Double> actual = new HashMap<>();
         List<String> duplicates = new ArrayList<>();
-        for (String indicator : indicators) {
-            JsonNode values = fetchIndicator(indicator);
+        // Asked at once: the query service answers each from its stores and the instances'
+        // internal API, and the four answers are independent.
+        List<CompletableFuture<JsonNode>> answers = indicators.stream()
+                .map(indicator -> CompletableFuture.supplyAsync(() -> fetchIndicator(indicator)))
+                .toList();
+        for (CompletableFuture<JsonNode> answer : answers) {
+            JsonNode values = joinRethrowing(answer);
             for (JsonNode value : values) {
                 IndicatorId id = new IndicatorId(value.path("indicator").asText(), value.path("country").asText(),
                         value.path("code").asText(), value.path("year").asInt());
@@ -211,6 +218,21 @@ final class Pipeline {
         assertTrue(comparison.matches(), when + ": " + comparison.report());
     }
 
+    /** The answer, or the assertion error or exception that it failed with, unwrapped. */
+    private static <T> T joinRethrowing(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
     /** One indicator's values; a store that is not ready answers 503 and is asked again. */
     JsonNode fetchIndicator(String indicator) {
         String url = queryUrl + "/api/indicators?indicator=" + URLEncoder.encode(indicator, StandardCharsets.UTF_8);
@@ -222,6 +244,16 @@ final class Pipeline {
         assertEquals(200, answer.get().status(), "GET " + url + ": " + answer.get());
         assertTrue(answer.get().json() != null && answer.get().json().isArray(), "GET " + url + " answers a JSON array");
         return answer.get().json();
+    }
+
+    /** Thread.sleep for the polling loops of the fault tests, an interrupt turned into a failure. */
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static void log(String format, Object... args) {

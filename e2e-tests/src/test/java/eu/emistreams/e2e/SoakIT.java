@@ -33,6 +33,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,7 +121,7 @@ class SoakIT {
                     Path next = chain.reviser.revise(chain.last, releases.resolve(chain.source).resolve(release),
                             seed * 31 + chain.releases).directory();
                     ingestUntilCompleted(pipeline, chain.source, next, release);
-                    deleteRecursively(chain.last);
+                    PathUtils.deleteDirectory(chain.last);
                     chain.last = next;
                 }
                 Pipeline.log("soak round %d done; kills so far %d", round, kills.size());
@@ -165,7 +166,7 @@ class SoakIT {
                 submitted = pipeline.submit(source, directory, release);
             } catch (AssertionError | RuntimeException e) {
                 attempts.add("submit: " + e.getMessage());
-                sleep(3_000);
+                Pipeline.sleep(3_000);
                 continue;
             }
             try {
@@ -178,7 +179,7 @@ class SoakIT {
                 // The ingest service died under the job: it is reported FAILED at its restart.
                 pipeline.unstage(submitted);
                 attempts.add("job lost: " + e.getMessage());
-                sleep(3_000);
+                Pipeline.sleep(3_000);
             }
         }
         throw new AssertionError(source + " " + release + " not ingested after " + MAX_ATTEMPTS + " attempts: " + attempts);
@@ -190,7 +191,7 @@ class SoakIT {
             if (System.nanoTime() + pause * 1_000_000 >= deadline) {
                 return;
             }
-            sleep(pause);
+            Pipeline.sleep(pause);
             String victim = KILLABLE.get(random.nextInt(KILLABLE.size()));
             try {
                 stack.kill(victim);
@@ -208,7 +209,7 @@ class SoakIT {
                         upFailures.add(victim + ": " + e.getMessage());
                         break;
                     }
-                    sleep(2_000);
+                    Pipeline.sleep(2_000);
                 }
             }
         }
@@ -222,7 +223,7 @@ class SoakIT {
                 rss += stack.stack().running(process).map(SoakIT::residentBytes).orElse(0L);
             }
             samples.add(new long[] {(System.nanoTime() - start) / 1_000_000_000L, rss, directoryBytes(stack.settings().dataDir())});
-            sleep(30_000);
+            Pipeline.sleep(30_000);
         }
     }
 
@@ -281,20 +282,5 @@ class SoakIT {
         }
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,9 +26,12 @@ import eu.emistreams.events.patstat.Applicant;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.events.prodcom.ProductionObservation;
 import eu.emistreams.stack.test.EmiStackTestResource;
+import eu.emistreams.streams.ReplaceFailedStreamThreads;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +50,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +63,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = EmiStackTestResource.class, restrictToAnnotatedClass = false)
 class ClassifierServiceIT {
+
+    @Inject
+    Instance<StreamsUncaughtExceptionHandler> uncaughtExceptionHandler;
+
+    @Test
+    void aFailedStreamThreadIsReplacedRatherThanTheClientShutDown() {
+        // The handler comes from module streams-support: this fails if Quarkus stops discovering it.
+        assertInstanceOf(ReplaceFailedStreamThreads.class, uncaughtExceptionHandler.get());
+    }
 
     private static final Duration PROPAGATION = Duration.ofSeconds(90);
     private static final String NEW_RULES = """

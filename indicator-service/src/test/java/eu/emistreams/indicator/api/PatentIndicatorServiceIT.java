@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import eu.emistreams.events.AvroSerdes;
@@ -13,8 +14,11 @@ import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.stack.test.EmiStackTestResource;
+import eu.emistreams.streams.ReplaceFailedStreamThreads;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +31,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +43,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = EmiStackTestResource.class, restrictToAnnotatedClass = false)
 class PatentIndicatorServiceIT {
+
+    @Inject
+    Instance<StreamsUncaughtExceptionHandler> uncaughtExceptionHandler;
+
+    @Test
+    void aFailedStreamThreadIsReplacedRatherThanTheClientShutDown() {
+        // The handler comes from module streams-support: this fails if Quarkus stops discovering it.
+        assertInstanceOf(ReplaceFailedStreamThreads.class, uncaughtExceptionHandler.get());
+    }
 
     private static final Duration PROPAGATION = Duration.ofSeconds(90);
     private static final int YEAR = 1995;

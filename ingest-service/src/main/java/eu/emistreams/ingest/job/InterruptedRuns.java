@@ -6,6 +6,7 @@ import eu.emistreams.events.Topics;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.ingest.publish.EventSink;
 import eu.emistreams.ingest.publish.EventSinkFactory;
+import eu.emistreams.ingest.publish.IngestReports;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -56,6 +57,10 @@ public class InterruptedRuns {
     @Inject
     EventSinkFactory sinks;
 
+    /** Used by the start-up check, then by the reconciler thread only; see {@link #runningReports()}. */
+    private KafkaConsumer<String, IngestReport> consumer;
+    private final Map<String, IngestReport> latest = new HashMap<>();
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -73,8 +78,10 @@ public class InterruptedRuns {
     }
 
     @jakarta.annotation.PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         reconciler.shutdownNow();
+        reconciler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        closeConsumer();
     }
 
     /** Closes the open reports of runs this service does not have (any more). */
@@ -112,7 +119,7 @@ public class InterruptedRuns {
                             .setMessage(why + (JobAnnouncements.QUEUED.equals(report.getStatus())
                                     ? " before this run started" : " during this run") + "; ingest the release again")
                             .build();
-                    sink.send(Topics.INGEST_REPORTS, report.getSource() + "/" + report.getRelease(), failed);
+                    sink.send(Topics.INGEST_REPORTS, IngestReports.key(report.getSource(), report.getRelease()), failed);
                     LOG.warnf("closed the open report of %s release %s as FAILED: %s", report.getSource(),
                             report.getRelease(), why);
                 }
@@ -124,24 +131,29 @@ public class InterruptedRuns {
         }
     }
 
-    /** The latest report of every source/release whose status is QUEUED or RUNNING. */
-    List<IngestReport> runningReports() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.putAll(KafkaClientSecurity.properties());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        AvroSerdes serdes = new AvroSerdes(registryUrl);
-        Map<String, IngestReport> latest = new HashMap<>();
-        try (KafkaConsumer<String, IngestReport> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                serdes.valueSerde(IngestReport.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_REPORTS, READ_TIMEOUT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+    /**
+     * The latest report of every source/release whose status is QUEUED or RUNNING. The consumer and
+     * the latest reports are kept between rounds, so that each round reads only the reports
+     * published since the one before; after a failure the next round reads the topic again from
+     * its start. A round that cannot read to the end fails rather than answer from part of the
+     * topic, where an old RUNNING report could stand for a run that has since COMPLETED.
+     */
+    synchronized List<IngestReport> runningReports() {
+        try {
+            if (consumer == null) {
+                consumer = newConsumer();
+                List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_REPORTS, READ_TIMEOUT).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                latest.clear();
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), READ_TIMEOUT);
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (!caughtUp(consumer, end) && System.nanoTime() < deadline) {
+            while (!caughtUp(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(Topics.INGEST_REPORTS + " not read to its end within " + READ_TIMEOUT);
+                }
                 for (ConsumerRecord<String, IngestReport> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.value() == null) {
                         latest.remove(record.key());
@@ -150,9 +162,34 @@ public class InterruptedRuns {
                     }
                 }
             }
+        } catch (RuntimeException e) {
+            closeConsumer();
+            throw e;
         }
         return latest.values().stream()
                 .filter(r -> "RUNNING".equals(r.getStatus()) || JobAnnouncements.QUEUED.equals(r.getStatus())).toList();
+    }
+
+    private KafkaConsumer<String, IngestReport> newConsumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(KafkaClientSecurity.properties());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "emi-ingest-report-reconciler");
+        return new KafkaConsumer<>(props, new StringDeserializer(),
+                new AvroSerdes(registryUrl).valueSerde(IngestReport.class).deserializer());
+    }
+
+    private synchronized void closeConsumer() {
+        if (consumer != null) {
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debugf("closing the reports consumer: %s", e.getMessage());
+            }
+            consumer = null;
+        }
     }
 
     private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

@@ -1,11 +1,10 @@
 package eu.emistreams.ingest.job;
 
 import eu.emistreams.events.Topics;
-import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.ingest.publish.EventSink;
 import eu.emistreams.ingest.publish.EventSinkFactory;
+import eu.emistreams.ingest.publish.IngestReports;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 
 /**
  * Makes an accepted job durable before the client hears of it: a QUEUED report on
@@ -17,7 +16,7 @@ import java.util.Map;
 @ApplicationScoped
 public class JobAnnouncements {
 
-    public static final String QUEUED = "QUEUED";
+    public static final String QUEUED = IngestReports.QUEUED;
 
     private final EventSinkFactory sinks;
 
@@ -28,19 +27,8 @@ public class JobAnnouncements {
     /** Publishes the QUEUED report of {@code release} of {@code source} and waits for its acknowledgement. */
     public void queued(String source, String release, long submittedAtMillis) {
         try (EventSink sink = sinks.open("ingest-announcements")) {
-            sink.send(Topics.INGEST_REPORTS, source + "/" + release, IngestReport.newBuilder()
-                    .setSource(source)
-                    .setRelease(release)
-                    .setStatus(QUEUED)
-                    .setStartedAt(submittedAtMillis)
-                    .setFinishedAt(null)
-                    .setRead(0)
-                    .setPublished(0)
-                    .setIgnored(0)
-                    .setQuality(0)
-                    .setRejected(0)
-                    .setDetails(Map.of())
-                    .build());
+            sink.send(Topics.INGEST_REPORTS, IngestReports.key(source, release),
+                    IngestReports.queued(source, release, submittedAtMillis));
             sink.flush();
         }
     }

@@ -5,7 +5,6 @@ import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.RecordAccounting;
-import java.util.HashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -81,24 +80,9 @@ public final class RunPublications {
     /** Publishes the report with the accounting so far and waits for its acknowledgement. */
     public void report(String status, String message) {
         RecordAccounting.Snapshot counts = job.accounting().snapshot();
-        IngestReport report = IngestReport.newBuilder()
-                .setSource(source)
-                .setRelease(job.release())
-                .setStatus(status)
-                .setStartedAt(startedAt)
-                .setFinishedAt("RUNNING".equals(status) ? null : System.currentTimeMillis())
-                .setRead(counts.read())
-                .setPublished(counts.published())
-                .setIgnored(counts.ignored())
-                .setQuality(counts.quality())
-                .setRejected(counts.rejected())
-                .setEventsChanged(counts.eventsChanged())
-                .setEventsUnchanged(counts.eventsUnchanged())
-                .setEventsRetracted(counts.eventsRetracted())
-                .setDetails(new HashMap<>(counts.details()))
-                .setMessage(message)
-                .build();
-        sink.send(Topics.INGEST_REPORTS, source + "/" + job.release(), report);
+        IngestReport report = IngestReports.of(source, job.release(), status, startedAt,
+                "RUNNING".equals(status) ? null : System.currentTimeMillis(), counts, message);
+        sink.send(Topics.INGEST_REPORTS, IngestReports.key(source, job.release()), report);
         sink.flush();
     }
 }

@@ -8,9 +8,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The real broker and registry for tests: started once per test JVM on free loopback ports, with
@@ -205,24 +208,20 @@ public final class TestStack {
         return config;
     }
 
-    /** Starts instance {@code instance} of a service on a free port; {@link #stop()} stops it too. */
-    public String startInstance(String service, int instance) {
-        int port = FreePorts.take(1)[0];
-        stack.startInstance(service, instance, port);
-        return "http://" + StackSettings.HOST + ":" + port;
-    }
-
-    /** Starts instance {@code instance} of each service at the same time, on distinct free ports; returns their URLs in order. */
+    /**
+     * Starts instance {@code instance} of each service at the same time, on distinct free ports;
+     * returns their URLs in order. {@link #stop()} stops them too.
+     */
     public List<String> startInstances(List<String> services, int instance) {
         int[] ports = FreePorts.take(services.size());
-        List<java.util.concurrent.CompletableFuture<Void>> starts = new java.util.ArrayList<>();
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (int i = 0; i < services.size(); i++) {
             String service = services.get(i);
             int port = ports[i];
-            starts.add(java.util.concurrent.CompletableFuture.runAsync(() -> stack.startInstance(service, instance, port)));
+            starts.add(CompletableFuture.runAsync(() -> stack.startInstance(service, instance, port)));
         }
-        starts.forEach(java.util.concurrent.CompletableFuture::join);
-        return java.util.Arrays.stream(ports).mapToObj(port -> "http://" + StackSettings.HOST + ":" + port).toList();
+        starts.forEach(CompletableFuture::join);
+        return Arrays.stream(ports).mapToObj(port -> "http://" + StackSettings.HOST + ":" + port).toList();
     }
 
     public void stop() {

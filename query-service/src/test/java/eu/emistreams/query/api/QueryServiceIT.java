@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import eu.emistreams.events.Topics;
 import eu.emistreams.events.indicator.IndicatorKey;
@@ -17,11 +18,15 @@ import eu.emistreams.query.serving.IndicatorRow;
 import eu.emistreams.query.testing.InstanceAddressResource;
 import eu.emistreams.query.testing.StackClients;
 import eu.emistreams.stack.test.EmiStackTestResource;
+import eu.emistreams.streams.ReplaceFailedStreamThreads;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +44,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTestResource(value = InstanceAddressResource.class, restrictToAnnotatedClass = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueryServiceIT {
+
+    @Inject
+    Instance<StreamsUncaughtExceptionHandler> uncaughtExceptionHandler;
+
+    @Test
+    @Order(0)
+    void aFailedStreamThreadIsReplacedRatherThanTheClientShutDown() {
+        // The handler comes from module streams-support: this fails if Quarkus stops discovering it.
+        assertInstanceOf(ReplaceFailedStreamThreads.class, uncaughtExceptionHandler.get());
+    }
 
     private static final Duration PROPAGATION = Duration.ofSeconds(60);
     private static StackClients stack;
