@@ -557,6 +557,25 @@ class DeploymentConsistencyTest {
         assertEquals("data", database.path("spec").path("volumeClaimTemplates").get(0).path("metadata").path("name").asText());
     }
 
+    @Test
+    void everyServicePodRegistersTheSchemasBeforeItStartsAndTheServiceRegistersNone() throws IOException {
+        for (String overlay : Kustomize.overlays()) {
+            for (String service : SERVICES) {
+                JsonNode pod = workload(overlay, service).path("spec").path("template").path("spec");
+                JsonNode init = pod.path("initContainers");
+                assertEquals(1, init.size(), overlay + " " + service + " init containers");
+                assertEquals(container(workload(overlay, service)).path("image").asText(), init.get(0).path("image").asText(),
+                        overlay + " " + service + ": the init container runs the service's own image");
+                assertTrue(init.get(0).path("command").toString().contains("eu.emistreams.events.registry.SchemaDeployment"),
+                        overlay + " " + service + ": " + init.get(0).path("command"));
+                assertEquals(value(overlay, env(container(workload(overlay, service))).get("EMI_REGISTRY_URL")),
+                        value(overlay, env(init.get(0)).get("EMI_REGISTRY_URL")), overlay + " " + service + " registry");
+                assertEquals("false", config(service).getProperty("emi.registry.auto-register"),
+                        service + " registers no schema outside dev and test");
+            }
+        }
+    }
+
     private static void grant(Set<String> acls, String type, String name, String pattern, String... operations) {
         for (String operation : operations) {
             acls.add(type + " " + name + " " + pattern + " " + operation);

@@ -16,6 +16,8 @@ import eu.emistreams.sampledata.CrunchbaseGenerator;
 import eu.emistreams.sampledata.FileCompression;
 import eu.emistreams.sampledata.GeneratedRelease;
 import eu.emistreams.sampledata.ProdcomGenerator;
+import eu.emistreams.events.Topics;
+import eu.emistreams.stack.KafkaCredentials;
 import eu.emistreams.stack.StackSettings;
 import eu.emistreams.stack.test.TestStack;
 import java.io.IOException;
@@ -35,7 +37,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Trade, production and investment through the packaged services on the real broker and registry:
  * two releases of each source go in over HTTP, and what the query service answers must equal an
- * independent computation of indicators.md §5-§7 on the last release alone.
+ * independent computation of indicators.md §5-§7 on the last release alone. The broker requires
+ * SASL/SCRAM and enforces the ACLs of the services' Kubernetes KafkaUsers, each service logged in
+ * as its own user: the pipeline works under least privilege, and each user is refused what is
+ * not its job.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SourcesPipelineIT {
@@ -90,7 +95,7 @@ class SourcesPipelineIT {
 
         sources.values().forEach(source -> Pipeline.log("%s R2: %d reference indicator values, %s", source.name(),
                 source.expected().indicators().size(), source.expected().accounting()));
-        stack = TestStack.start(true);
+        stack = TestStack.startSecured(true);
         pipeline = new Pipeline(stack.settings());
         Pipeline.log("stack ready");
     }
@@ -151,5 +156,57 @@ class SourcesPipelineIT {
         assumeTrue(r2Jobs.size() == sources.size(), "not every R2 was ingested");
         assertAll(sources.values().stream().map(source ->
                 () -> Pipeline.assertEvents(source.r2Changes(), r2Jobs.get(source.name()))));
+    }
+
+    @Test
+    @Order(4)
+    void eachServiceUserMayDoItsJobAndNothingElseAndStrangersAreRefused() {
+        assumeTrue(stack.secured(), "the stack under test does not run its broker with SASL and ACLs");
+        KafkaCredentials credentials = stack.kafkaCredentials();
+        KafkaAccess kafka = new KafkaAccess(stack.bootstrapServers());
+        Map<String, Object> ingest = credentials.clientProperties("emi-ingest");
+        Map<String, Object> classifier = credentials.clientProperties("emi-classifier");
+        Map<String, Object> indicator = credentials.clientProperties("emi-indicator");
+        Map<String, Object> query = credentials.clientProperties("emi-query");
+        String changelog = indicatorChangelog();
+        assertAll(
+                // Their jobs, as the pipeline above did them: a subscriber's read of what each publishes.
+                () -> assertEquals("allowed", kafka.read(classifier, Topics.COMTRADE_FLOWS), "classifier reads trade events"),
+                () -> assertEquals("allowed", kafka.read(indicator, Topics.TRADE_CLASSIFIED), "indicator reads classified trade"),
+                () -> assertEquals("allowed", kafka.read(query, Topics.INDICATORS_TRADE), "query reads the trade indicators"),
+                // Nothing else.
+                () -> assertEquals("TopicAuthorizationException", kafka.write(query, Topics.COMTRADE_FLOWS),
+                        "the query service writes a source topic"),
+                () -> assertEquals("TopicAuthorizationException", kafka.read(ingest, changelog),
+                        "the ingest service reads the indicator store changelog " + changelog),
+                () -> assertEquals("TopicAuthorizationException", kafka.write(classifier, Topics.INDICATORS_TRADE),
+                        "the classifier writes an indicator topic"),
+                () -> assertEquals("TopicAuthorizationException", kafka.read(indicator, Topics.COMTRADE_FLOWS),
+                        "the indicator service reads a source topic (it may only describe it, for the lag)"),
+                () -> assertEquals("TopicAuthorizationException", kafka.write(ingest, Topics.INDICATORS_TRADE),
+                        "the ingest service writes an indicator topic"),
+                () -> assertEquals("TopicAuthorizationException", kafka.createTopic(ingest, "emi.unplanned"),
+                        "the ingest service creates a topic"),
+                () -> assertEquals("TopicAuthorizationException", kafka.read(query, Topics.REJECTS),
+                        "the query service reads the rejected rows"),
+                // Strangers: a wrong password, and no credentials at all.
+                () -> assertEquals("SaslAuthenticationException", kafka.listTopics(Map.of(
+                        "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", KafkaCredentials.MECHANISM,
+                        "sasl.jaas.config", KafkaCredentials.jaasConfig("emi-query", "not-the-password"))),
+                        "a client with a wrong password"),
+                () -> assertEquals("no answer", kafka.listTopics(Map.of()), "a client without credentials"));
+    }
+
+    /** A changelog of an indicator store, as the broker lists it to the super user. */
+    private static String indicatorChangelog() {
+        Map<String, Object> config = new java.util.HashMap<>(stack.kafkaClientProperties());
+        config.put("bootstrap.servers", stack.bootstrapServers());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            return admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS).stream()
+                    .filter(name -> name.startsWith("emi-indicator-") && name.endsWith("-changelog"))
+                    .sorted().findFirst().orElseThrow(() -> new AssertionError("no emi-indicator-*-changelog topic"));
+        } catch (Exception e) {
+            throw new AssertionError("cannot list the topics as admin", e);
+        }
     }
 }

@@ -61,12 +61,16 @@ public final class LocalStack {
         List<String> started = new ArrayList<>();
         ManagedProcess kafka = components.kafka();
         ManagedProcess registry = components.registry();
+        if (KafkaCredentials.requested(System.getenv())) {
+            secureKafka();
+        }
         if (kafka.running().isEmpty()) {
             components.prepareKafka();
         }
         startAll(List.of(kafka, registry), started, Duration.ofSeconds(90));
         createMissingTopics();
         if (withServices) {
+            deploySchemas();
             ApiToken.ensure(settings());
             startAll(all.subList(2, all.size()), started, Duration.ofSeconds(180));
         }
@@ -90,6 +94,9 @@ public final class LocalStack {
             }
         }
         createMissingTopics();
+        if (!services.isEmpty()) {
+            deploySchemas();
+        }
         ApiToken.ensure(settings());
         List<String> started = new ArrayList<>();
         startAll(services.stream().map(components::service).toList(), started, Duration.ofSeconds(180));
@@ -97,10 +104,38 @@ public final class LocalStack {
     }
 
     private void createMissingTopics() {
-        List<String> created = StackTopics.createMissing(settings().bootstrapServers(), settings().repositoryRoot());
+        List<String> created = StackTopics.createMissing(settings());
         if (!created.isEmpty()) {
             out.println("created topics: " + String.join(", ", created));
         }
+        if (KafkaCredentials.enabled(settings())) {
+            try (org.apache.kafka.clients.admin.Admin admin = StackTopics.admin(settings())) {
+                int acls = KafkaAcls.apply(admin, settings().repositoryRoot());
+                if (!created.isEmpty()) {
+                    out.println("Kafka: SASL/SCRAM, " + acls + " ACLs for the services' users (" + KafkaAcls.MANIFEST + ")");
+                }
+            }
+        }
+    }
+
+    /** The deploy step: every schema registered (idempotent) before a service writes, since they do not register any. */
+    private void deploySchemas() {
+        SchemaDeploymentStep.run(settings());
+    }
+
+    /**
+     * Makes this stack's broker require SASL/SCRAM and ACLs (EMI_KAFKA_SASL=true): possible when
+     * the stack is created, since the users are written into the new cluster's metadata.
+     */
+    public void secureKafka() {
+        if (KafkaCredentials.enabled(settings())) {
+            return;
+        }
+        if (Files.exists(settings().dataDir().resolve("kafka/logs/meta.properties"))) {
+            throw new StackException(KafkaCredentials.VARIABLE + "=true, but the stack in " + settings().dataDir()
+                    + " was created without it; ./emi down --purge, then ./emi up again");
+        }
+        KafkaCredentials.ensure(settings());
     }
 
     private void startAll(List<ManagedProcess> processes, List<String> started, Duration timeout) {

@@ -70,6 +70,7 @@ public final class StackComponents {
         List<Path> required = new ArrayList<>(List.of(kafkaClasspathFile(), registryRunner()));
         if (withServices) {
             SERVICES.forEach(s -> required.add(serviceJar(s)));
+            required.addAll(SchemaDeploymentStep.requiredArtifacts(settings));
         }
         return required;
     }
@@ -91,14 +92,17 @@ public final class StackComponents {
         Path logs = dir.resolve("logs");
         try {
             Files.createDirectories(logs);
-            Files.writeString(dir.resolve("server.properties"), kafkaProperties(logs), StandardCharsets.UTF_8);
+            writeOwnerOnly(dir.resolve("server.properties"), kafkaProperties(logs));
             Files.writeString(dir.resolve("log4j2.properties"), LOG4J2, StandardCharsets.UTF_8);
             if (!Files.exists(logs.resolve("meta.properties"))) {
                 String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
-                Process format = new ProcessBuilder(java(), "-Xmx256m",
+                List<String> formatCommand = new ArrayList<>(List.of(java(), "-Xmx256m",
                         "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                         "-cp", readClasspath(), "kafka.tools.StorageTool", "format",
-                        "-t", clusterId, "-c", dir.resolve("server.properties").toString())
+                        "-t", clusterId, "-c", dir.resolve("server.properties").toString()));
+                // A secured stack's users exist from the first start: the broker logs in to itself as admin.
+                KafkaCredentials.read(settings).ifPresent(credentials -> formatCommand.addAll(credentials.formatArguments()));
+                Process format = new ProcessBuilder(formatCommand)
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(
                                 Files.createDirectories(settings.logDir()).resolve("kafka-format.log").toFile()))
@@ -116,10 +120,59 @@ public final class StackComponents {
         }
     }
 
+    /** The broker configuration holds the admin password on a secured stack: its owner only reads it. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
     String kafkaProperties(Path logs) {
         String host = StackSettings.HOST;
-        return kafkaProperties("1", host, host, Integer.toString(settings.kafkaPort()),
+        String plaintext = kafkaProperties("1", host, host, Integer.toString(settings.kafkaPort()),
                 Integer.toString(settings.kafkaControllerPort()), logs.toString());
+        return KafkaCredentials.read(settings).map(credentials -> secured(plaintext, credentials)).orElse(plaintext);
+    }
+
+    /**
+     * The broker of a secured stack (EMI_KAFKA_SASL): clients authenticate with SCRAM-SHA-512 on
+     * the client listener, the broker's own connection to its controller with PLAIN (KRaft does
+     * not offer SCRAM there), both as the super user admin; everything else needs an ACL.
+     */
+    static String secured(String plaintext, KafkaCredentials credentials) {
+        String admin = KafkaCredentials.ADMIN;
+        String password = credentials.password(admin);
+        StringBuilder properties = new StringBuilder();
+        for (String line : plaintext.split("\n")) {
+            if (line.startsWith("listeners=") || line.startsWith("advertised.listeners=")) {
+                properties.append(line.replace("PLAINTEXT://", "SASL_PLAINTEXT://")).append('\n');
+            } else if (line.startsWith("inter.broker.listener.name=")) {
+                properties.append("inter.broker.listener.name=SASL_PLAINTEXT\n");
+            } else if (line.startsWith("listener.security.protocol.map=")) {
+                properties.append("listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT\n");
+            } else if (!line.isEmpty()) {
+                properties.append(line).append('\n');
+            }
+        }
+        String.join("\n",
+                "sasl.enabled.mechanisms=" + KafkaCredentials.MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + KafkaCredentials.MECHANISM,
+                "listener.name.sasl_plaintext.sasl.enabled.mechanisms=" + KafkaCredentials.MECHANISM,
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                        + KafkaCredentials.jaasConfig(admin, password),
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule"
+                        + " required username=\"" + admin + "\" password=\"" + password + "\" user_" + admin + "=\""
+                        + password + "\";",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + admin,
+                "allow.everyone.if.no.acl.found=false",
+                "")
+                .lines().forEach(line -> properties.append(line).append('\n'));
+        return properties.toString();
     }
 
     /**
@@ -196,7 +249,10 @@ public final class StackComponents {
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(extraServiceJvmOptions(name));
         command.addAll(List.of("-jar", serviceJar(service).toString()));
-        return new ManagedProcess(name, port, command, Map.of(), settings.dataDir(),
+        // In the environment, not on the command line: a secured stack's service logs in with its password.
+        Map<String, String> environment = KafkaCredentials.read(settings)
+                .map(credentials -> credentials.serviceEnvironment(service)).orElse(Map.of());
+        return new ManagedProcess(name, port, command, environment, settings.dataDir(),
                 settings.logDir().resolve(name + ".log"), settings.runDir().resolve(name + ".pid"),
                 Readiness.http("http://" + StackSettings.HOST + ":" + port + "/q/health/ready"));
     }
@@ -296,7 +352,7 @@ public final class StackComponents {
         }
     }
 
-    static String java() {
+    public static String java() {
         Path home = Path.of(System.getProperty("java.home"));
         return home.resolve("bin/java").toString();
     }

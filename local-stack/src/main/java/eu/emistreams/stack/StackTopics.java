@@ -50,18 +50,21 @@ public final class StackTopics {
         }
     }
 
-    public static Admin admin(String bootstrapServers) {
+    /** An admin client of the stack: as the super user admin on a secured stack (KafkaCredentials). */
+    public static Admin admin(StackSettings settings) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        KafkaCredentials.read(settings).ifPresent(credentials ->
+                props.putAll(credentials.clientProperties(KafkaCredentials.ADMIN)));
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
         return Admin.create(props);
     }
 
     /** Creates what is missing; returns the names created. */
-    public static List<String> createMissing(String bootstrapServers, Path repositoryRoot) {
-        List<Declared> declared = declared(repositoryRoot);
-        try (Admin admin = admin(bootstrapServers)) {
+    public static List<String> createMissing(StackSettings settings) {
+        List<Declared> declared = declared(settings.repositoryRoot());
+        try (Admin admin = admin(settings)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Declared topic : declared) {
@@ -80,7 +83,7 @@ public final class StackTopics {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted while creating topics");
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new StackException("the broker at " + bootstrapServers + " did not answer within 30 s");
+            throw new StackException("the broker at " + settings.bootstrapServers() + " did not answer within 30 s");
         }
     }
 }

@@ -55,7 +55,7 @@ class LocalStackIT {
     }
 
     private static void assertDeclaredTopicsAndRegistry(StackSettings settings) throws Exception {
-        try (Admin admin = StackTopics.admin(settings.bootstrapServers())) {
+        try (Admin admin = StackTopics.admin(settings)) {
             Set<String> topics = admin.listTopics().names().get(20, TimeUnit.SECONDS);
             List<StackTopics.Declared> declared = StackTopics.declared(settings.repositoryRoot());
             assertFalse(declared.isEmpty());

@@ -3,6 +3,7 @@ package eu.emistreams.events;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,9 +12,17 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The one factory of Avro serdes backed by the Apicurio Registry. Schemas are registered on first
- * write (artifact {@code <topic>-key} / {@code <topic>-value}) and the payload carries the 4-byte
- * global id after a magic byte, which any Apicurio or Confluent-compatible consumer reads.
+ * The one factory of Avro serdes backed by the Apicurio Registry. A schema is one artifact per
+ * record type (RecordIdStrategy: group its namespace, id its name), whatever the topic, so that a
+ * store's changelog and a repartition topic use the artifact of their record type and the set of
+ * artifacts is the set of schemas of this module ({@link EventSchemas}). The payload carries the
+ * 4-byte global id after a magic byte, which any Apicurio or Confluent-compatible consumer reads.
+ *
+ * <p>Serdes that register (tests, development) create the artifact or a new version on first
+ * write; serdes that do not (the services outside dev and test: {@code emi.registry.auto-register})
+ * only look up the version whose content is the writer's schema, which the deploy step registered
+ * ({@link eu.emistreams.events.registry.SchemaDeployment}): a schema that was not deployed fails
+ * the write at once.
  *
  * <p>A registry that does not answer (a restart) is waited for, up to a tolerance, by
  * {@link RegistryOutageRetry}: a fault of the registry delays the pipeline, never fails it.
@@ -27,14 +36,22 @@ public final class AvroSerdes {
     public static final java.time.Duration REGISTRY_OUTAGE_TOLERANCE = java.time.Duration.ofSeconds(60);
 
     private final String registryUrl;
+    private final boolean registerSchemas;
     private final RegistryOutageRetry outageRetry;
 
+    /** Serdes that register the schemas they write (tests and tools). */
     public AvroSerdes(String registryUrl) {
-        this(registryUrl, REGISTRY_OUTAGE_TOLERANCE);
+        this(registryUrl, true);
+    }
+
+    /** Serdes that register the schemas they write only when {@code registerSchemas}. */
+    public AvroSerdes(String registryUrl, boolean registerSchemas) {
+        this(registryUrl, registerSchemas, REGISTRY_OUTAGE_TOLERANCE);
     }
 
     /** Serdes that ride out a registry that does not answer for up to {@code outageTolerance} (RegistryOutageRetry). */
-    public AvroSerdes(String registryUrl, java.time.Duration outageTolerance) {
+    public AvroSerdes(String registryUrl, boolean registerSchemas, java.time.Duration outageTolerance) {
+        this.registerSchemas = registerSchemas;
         this.outageRetry = new RegistryOutageRetry(outageTolerance);
         if (registryUrl == null || !registryUrl.endsWith("/apis/registry/v3")) {
             throw new IllegalArgumentException(
@@ -58,8 +75,14 @@ public final class AvroSerdes {
     public Map<String, Object> serdeConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put(SerdeConfig.REGISTRY_URL, registryUrl);
-        config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
-        config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
+        config.put(SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());
+        // A record's nested types stay inside its schema: one self-contained artifact per record
+        // type, as the deploy step registers them, rather than one artifact per nested type.
+        config.put(SerdeConfig.DEREFERENCE_SCHEMA, true);
+        config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, registerSchemas);
+        if (registerSchemas) {
+            config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
+        }
         config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SpecificDatumProvider.class);
         return config;
     }

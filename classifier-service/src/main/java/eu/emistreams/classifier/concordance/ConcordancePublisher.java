@@ -30,6 +30,10 @@ public class ConcordancePublisher {
     @ConfigProperty(name = "emi.registry.url")
     String registryUrl;
 
+    /** Off outside dev and test: the deploy step registers the schemas (SchemaDeployment). */
+    @ConfigProperty(name = "emi.registry.auto-register")
+    boolean registerSchemas;
+
     private KafkaProducer<String, Concordance> producer;
 
     /**
@@ -64,7 +68,7 @@ public class ConcordancePublisher {
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
             producer = new KafkaProducer<>(config, new StringSerializer(),
-                    new AvroSerdes(registryUrl).valueSerde(Concordance.class).serializer());
+                    new AvroSerdes(registryUrl, registerSchemas).valueSerde(Concordance.class).serializer());
         }
         return producer;
     }

@@ -16,6 +16,10 @@ public class TopologyProducer {
     @ConfigProperty(name = "emi.registry.url")
     String registryUrl;
 
+    /** Off outside dev and test: the deploy step registers the schemas (SchemaDeployment). */
+    @ConfigProperty(name = "emi.registry.auto-register")
+    boolean registerSchemas;
+
     @Inject
     ClassifierConfig config;
 
@@ -28,7 +32,7 @@ public class TopologyProducer {
     @Produces
     public Topology topology() {
         return ClassifierTopology.build(
-                ClassifierSerdes.avro(new AvroSerdes(registryUrl)),
+                ClassifierSerdes.avro(new AvroSerdes(registryUrl, registerSchemas)),
                 shippedConcordance.rules(),
                 appliedConcordances,
                 new ReclassificationSettings(config.reclassification().checkInterval(),

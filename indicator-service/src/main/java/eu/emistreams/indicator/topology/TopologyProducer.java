@@ -24,6 +24,10 @@ public class TopologyProducer {
     @ConfigProperty(name = "emi.registry.url")
     String registryUrl;
 
+    /** Off outside dev and test: the deploy step registers the schemas (SchemaDeployment). */
+    @ConfigProperty(name = "emi.registry.auto-register")
+    boolean registerSchemas;
+
     // Topology-level settings: Kafka Streams applies them when the topology is built, not at start.
     @ConfigProperty(name = "kafka-streams.topology.optimization", defaultValue = StreamsConfig.NO_OPTIMIZATION)
     String topologyOptimization;
@@ -60,7 +64,7 @@ public class TopologyProducer {
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, topologyOptimization);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, ensureExplicitNaming);
         return IndicatorTopology.topology(config,
-                IndicatorSerdes.registry(new AvroSerdes(registryUrl)),
+                IndicatorSerdes.registry(new AvroSerdes(registryUrl, registerSchemas)),
                 new PublicationSchedule(forwardInterval, checkInterval, quietPeriod, maxDelay, maxHold, upstreamBacklog::backlogged),
                 stateStores);
     }

@@ -178,7 +178,7 @@ public class InterruptedRuns {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "emi-ingest-report-reconciler");
         return new KafkaConsumer<>(props, new StringDeserializer(),
-                new AvroSerdes(registryUrl).valueSerde(IngestReport.class).deserializer());
+                new AvroSerdes(registryUrl, false).valueSerde(IngestReport.class).deserializer());
     }
 
     private synchronized void closeConsumer() {

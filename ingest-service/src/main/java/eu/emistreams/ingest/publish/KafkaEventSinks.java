@@ -12,9 +12,11 @@ public class KafkaEventSinks implements EventSinkFactory {
     private final AvroSerdes serdes;
 
     public KafkaEventSinks(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "emi.registry.url") String registryUrl) {
+            @ConfigProperty(name = "emi.registry.url") String registryUrl,
+            // Off outside dev and test: the deploy step registers the schemas (SchemaDeployment).
+            @ConfigProperty(name = "emi.registry.auto-register") boolean registerSchemas) {
         this.bootstrapServers = bootstrapServers;
-        this.serdes = new AvroSerdes(registryUrl);
+        this.serdes = new AvroSerdes(registryUrl, registerSchemas);
     }
 
     @Override

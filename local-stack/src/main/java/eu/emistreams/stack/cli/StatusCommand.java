@@ -65,7 +65,7 @@ class StatusCommand implements Runnable {
         if (!kafkaUp) {
             return;
         }
-        try (Admin admin = StackTopics.admin(settings.bootstrapServers())) {
+        try (Admin admin = StackTopics.admin(settings)) {
             printTopicsAndLag(admin);
         } catch (Exception e) {
             System.out.println("topics: unavailable (" + e.getMessage() + ")");

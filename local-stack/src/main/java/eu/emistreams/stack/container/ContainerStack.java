@@ -127,7 +127,7 @@ public final class ContainerStack {
         List<Spec> specs = specs();
         List<String> started = new ArrayList<>();
         startAll(specs.subList(0, 2), started, Duration.ofSeconds(120));
-        List<String> created = StackTopics.createMissing(settings.bootstrapServers(), settings.repositoryRoot());
+        List<String> created = StackTopics.createMissing(settings);
         if (!created.isEmpty()) {
             out.println("created topics: " + String.join(", ", created));
         }

@@ -149,7 +149,7 @@ public final class KubePlay {
         out.println("played " + OVERLAY + ": " + String.join(", ", workloads));
         await(StackComponents.KAFKA, readiness.get(StackComponents.KAFKA), Duration.ofMinutes(2));
         // The services' Streams start once their topics exist: create them as ./emi up does.
-        List<String> created = StackTopics.createMissing(settings.bootstrapServers(), settings.repositoryRoot());
+        List<String> created = StackTopics.createMissing(settings);
         if (!created.isEmpty()) {
             out.println("created topics: " + String.join(", ", created));
         }

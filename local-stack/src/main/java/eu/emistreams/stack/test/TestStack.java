@@ -1,6 +1,7 @@
 package eu.emistreams.stack.test;
 
 import eu.emistreams.stack.process.FreePorts;
+import eu.emistreams.stack.KafkaCredentials;
 import eu.emistreams.stack.LocalStack;
 import eu.emistreams.stack.StackSettings;
 import java.io.IOException;
@@ -94,11 +95,32 @@ public final class TestStack {
         return start(withServices, "processes (asked for by the test)", serviceConfig);
     }
 
+    /**
+     * A stack of processes whose broker requires SASL/SCRAM and enforces the ACLs of the services'
+     * Kubernetes KafkaUsers (EMI_KAFKA_SASL; {@link KafkaCredentials}, {@link eu.emistreams.stack.KafkaAcls}).
+     */
+    public static TestStack startSecured(boolean withServices) {
+        if (choosePath().equals(RUNNING)) {
+            return attachToRunningStack();
+        }
+        return start(withServices, "processes, Kafka with SASL/SCRAM and ACLs (asked for by the test)", Map.of(), true);
+    }
+
+    /** Whether this stack's broker requires SASL/SCRAM and enforces ACLs. */
+    public boolean secured() {
+        return KafkaCredentials.enabled(settings());
+    }
+
     private static TestStack start(boolean withServices, String path) {
         return start(withServices, path, Map.of());
     }
 
     private static TestStack start(boolean withServices, String path, Map<String, String> serviceConfig) {
+        return start(withServices, path, serviceConfig, false);
+    }
+
+    private static TestStack start(boolean withServices, String path, Map<String, String> serviceConfig,
+            boolean securedKafka) {
         if (path.equals(RUNNING)) {
             return attachToRunningStack();
         }
@@ -115,6 +137,9 @@ public final class TestStack {
         StackSettings settings = new StackSettings(root, data, ports[0], ports[1], ports[2], ports[3], ports[4],
                 ports[5], ports[6]);
         PrintStream log = System.out;
+        if (securedKafka) {
+            KafkaCredentials.ensure(settings);
+        }
         LocalStack stack = new LocalStack(settings, log);
         stack.components().overrideServiceConfig(serviceConfig);
         TestStack testStack = new TestStack(stack, path);
@@ -188,6 +213,18 @@ public final class TestStack {
 
     public StackSettings settings() {
         return stack.settings();
+    }
+
+    /** The settings of a Kafka client of the tests: none on a PLAINTEXT stack, the super user admin's on a secured one. */
+    public Map<String, Object> kafkaClientProperties() {
+        return KafkaCredentials.read(settings()).map(credentials -> credentials.clientProperties(KafkaCredentials.ADMIN))
+                .orElse(Map.of());
+    }
+
+    /** The secured stack's credentials (startSecured). */
+    public KafkaCredentials kafkaCredentials() {
+        return KafkaCredentials.read(settings())
+                .orElseThrow(() -> new IllegalStateException("this stack's broker is not secured"));
     }
 
     public String bootstrapServers() {

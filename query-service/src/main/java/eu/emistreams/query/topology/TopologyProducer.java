@@ -30,6 +30,10 @@ public class TopologyProducer {
     @ConfigProperty(name = "emi.registry.url")
     String registryUrl;
 
+    /** Off outside dev and test: the deploy step registers the schemas (SchemaDeployment). */
+    @ConfigProperty(name = "emi.registry.auto-register")
+    boolean registerSchemas;
+
     @ConfigProperty(name = "quarkus.kafka-streams.application-id")
     String applicationId;
 
@@ -38,7 +42,7 @@ public class TopologyProducer {
 
     @Produces
     public Topology topology() {
-        return QueryTopology.build(QuerySerdes.registry(new AvroSerdes(registryUrl)), config.indicatorTopics(),
+        return QueryTopology.build(QuerySerdes.registry(new AvroSerdes(registryUrl, registerSchemas)), config.indicatorTopics(),
                 streamsProperties(), storeGeneration::advance);
     }
 
