@@ -559,7 +559,12 @@ class DeploymentConsistencyTest {
 
     @Test
     void everyServicePodRegistersTheSchemasBeforeItStartsAndTheServiceRegistersNone() throws IOException {
-        for (String overlay : Kustomize.overlays()) {
+        for (String service : SERVICES) {
+            // podman 4.3 does not wait for init containers: ./emi kube play runs the step itself (KubePlay).
+            assertTrue(workload("local", service).path("spec").path("template").path("spec").path("initContainers")
+                    .isMissingNode(), "local " + service);
+        }
+        for (String overlay : List.of("production")) {
             for (String service : SERVICES) {
                 JsonNode pod = workload(overlay, service).path("spec").path("template").path("spec");
                 JsonNode init = pod.path("initContainers");

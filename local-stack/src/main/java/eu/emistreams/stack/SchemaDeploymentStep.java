@@ -39,9 +39,9 @@ public final class SchemaDeploymentStep {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .start();
-            if (!deployment.waitFor(2, TimeUnit.MINUTES)) {
+            if (!deployment.waitFor(4, TimeUnit.MINUTES)) {
                 deployment.destroyForcibly();
-                throw new StackException("registering the schemas did not finish within 2 minutes; see " + log);
+                throw new StackException("registering the schemas did not finish within 4 minutes; see " + log);
             }
             if (deployment.exitValue() != 0) {
                 String output = Files.readString(log, StandardCharsets.UTF_8).strip();

@@ -63,8 +63,17 @@ public final class KubePlay {
         return settings.runDir().resolve("kube-local-played.yaml");
     }
 
-    private String withoutExistingClaims(String yaml) {
-        List<String> kept = new ArrayList<>();
+    private static Path playedServicesFile(StackSettings settings) {
+        return settings.runDir().resolve("kube-local-played-services.yaml");
+    }
+
+    /**
+     * The documents to play, claims whose volume exists left out: first the broker, the registry
+     * and the volumes, then the four services, which are played once the schemas are registered.
+     */
+    private List<String> withoutExistingClaims(String yaml) {
+        List<String> infrastructure = new ArrayList<>();
+        List<String> services = new ArrayList<>();
         for (String document : yaml.split("(?m)^---\\s*$")) {
             List<String> claims = objectNames(document, "PersistentVolumeClaim");
             if (claims.size() == 1 && engine.tryRun(List.of("volume", "exists", claims.get(0)),
@@ -72,10 +81,17 @@ public final class KubePlay {
                 continue;
             }
             if (!document.isBlank()) {
-                kept.add(withApiToken(document.strip() + "\n"));
+                List<String> deployments = objectNames(document, "Deployment");
+                boolean service = deployments.size() == 1 && StackComponents.SERVICES.contains(deployments.get(0));
+                String played = withApiToken(document.strip() + "\n");
+                (service ? services : infrastructure).add(played);
+                if (!objectNames(document, "ConfigMap").isEmpty()) {
+                    // podman resolves a pod's configMapKeyRef in the file it plays: both need it.
+                    services.add(played);
+                }
             }
         }
-        return String.join("---\n", kept);
+        return List.of(String.join("---\n", infrastructure), String.join("---\n", services));
     }
 
     /**
@@ -138,21 +154,27 @@ public final class KubePlay {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
-            Files.writeString(playedFile(settings), withoutExistingClaims(yaml), StandardCharsets.UTF_8);
+            List<String> phases = withoutExistingClaims(yaml);
+            Files.writeString(playedFile(settings), phases.get(0), StandardCharsets.UTF_8);
             // It holds the API token.
-            Files.setPosixFilePermissions(playedFile(settings),
+            Files.writeString(playedServicesFile(settings), phases.get(1), StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(playedServicesFile(settings),
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
             throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
         }
         engine.run(List.of("kube", "play", "--replace", playedFile(settings).toString()));
-        out.println("played " + OVERLAY + ": " + String.join(", ", workloads));
         await(StackComponents.KAFKA, readiness.get(StackComponents.KAFKA), Duration.ofMinutes(2));
         // The services' Streams start once their topics exist: create them as ./emi up does.
         List<String> created = StackTopics.createMissing(settings);
         if (!created.isEmpty()) {
             out.println("created topics: " + String.join(", ", created));
         }
+        // The deploy step of the init container register-schemas, which podman cannot wait for.
+        await(StackComponents.REGISTRY, readiness.get(StackComponents.REGISTRY), Duration.ofMinutes(2));
+        eu.emistreams.stack.SchemaDeploymentStep.run(settings);
+        engine.run(List.of("kube", "play", "--replace", playedServicesFile(settings).toString()));
+        out.println("played " + OVERLAY + ": " + String.join(", ", workloads));
         readiness.forEach((component, check) -> await(component, check, Duration.ofMinutes(4)));
         return workloads;
     }
@@ -169,7 +191,13 @@ public final class KubePlay {
         } catch (IOException e) {
             throw new StackException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        engine.run(List.of("kube", "down", file.toString()));
+        // A play that failed half-way leaves some pods only, and podman kube down stops at the
+        // first one missing: the pods that remain are removed by name.
+        if (engine.tryRun(List.of("kube", "down", file.toString()), Duration.ofMinutes(2)).exitCode() != 0) {
+            for (String workload : workloads(yaml)) {
+                engine.tryRun(List.of("pod", "rm", "--force", "--ignore", workload + "-pod-0"), Duration.ofMinutes(1));
+            }
+        }
         if (purge) {
             for (String claim : objectNames(yaml, "PersistentVolumeClaim")) {
                 engine.tryRun(List.of("volume", "rm", "--force", claim), Duration.ofMinutes(1));
@@ -178,6 +206,7 @@ public final class KubePlay {
         try {
             Files.delete(file);
             Files.deleteIfExists(playedFile(settings));
+            Files.deleteIfExists(playedServicesFile(settings));
         } catch (IOException e) {
             throw new StackException("cannot delete " + file + ": " + e.getMessage(), e);
         }

@@ -33,6 +33,8 @@ public final class SchemaDeployment {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** A pod may start beside the registry (podman kube play starts them together): it is waited for. */
+    private static final Duration REGISTRY_START = Duration.ofMinutes(3);
 
     private final String registryUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -59,6 +61,7 @@ public final class SchemaDeployment {
 
     /** Registers {@code schemas}; returns one line per schema saying what was done. */
     public List<String> deploy(List<Schema> schemas) {
+        awaitRegistry(REGISTRY_START);
         List<String> done = new ArrayList<>();
         for (Schema schema : schemas) {
             done.add(deploy(schema));
@@ -90,6 +93,33 @@ public final class SchemaDeployment {
         }
         expect(found, name, "registering the version", 200);
         return name + ": version " + version(found) + " in place";
+    }
+
+    private void awaitRegistry(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> info = http.send(HttpRequest.newBuilder(URI.create(registryUrl + "/system/info"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (info.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SchemaDeploymentException("interrupted while waiting for the registry", e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SchemaDeploymentException("the registry at " + registryUrl + " did not answer within " + patience);
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SchemaDeploymentException("interrupted while waiting for the registry", e);
+            }
+        }
     }
 
     private void addBackwardRule(String rulesPath, String name) {
