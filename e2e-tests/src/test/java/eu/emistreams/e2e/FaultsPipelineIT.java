@@ -17,8 +17,6 @@ import eu.emistreams.stack.StackComponents;
 import eu.emistreams.stack.StackSettings;
 import eu.emistreams.stack.test.TestStack;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -84,9 +82,7 @@ class FaultsPipelineIT {
         PatstatGenerator generator = new PatstatGenerator();
         releaseA = generator.generate(releases.resolve("A"), 1_414L, APPLICATIONS).directory().toAbsolutePath();
         releaseB = generator.generate(releases.resolve("B"), 2_718L, APPLICATIONS).directory().toAbsolutePath();
-        ConcordanceRules rules = ConcordanceRules.parse(Files.readString(StackSettings.findRepositoryRoot(moduleDir)
-                .resolve("classifier-service/src/main/resources/concordance/default-concordance.csv"),
-                StandardCharsets.UTF_8));
+        ConcordanceRules rules = ConcordanceRules.shipped(StackSettings.findRepositoryRoot(moduleDir));
         expectedA = ReferencePatentIndicators.compute(PatstatRelease.read(releaseA), rules);
         expectedB = ReferencePatentIndicators.compute(PatstatRelease.read(releaseB), rules);
         // Kills need processes: the broker and the registry are processes whatever EMI_TEST_STACK says.

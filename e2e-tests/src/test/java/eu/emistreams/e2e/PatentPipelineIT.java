@@ -24,7 +24,6 @@ import eu.emistreams.stack.test.TestStack;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,9 +106,7 @@ class PatentPipelineIT {
         r2Directory = second.directory().toAbsolutePath();
         r1 = PatstatRelease.read(r1Directory);
         r2 = PatstatRelease.read(r2Directory);
-        Path defaultConcordance = StackSettings.findRepositoryRoot(moduleDir)
-                .resolve("classifier-service/src/main/resources/concordance/default-concordance.csv");
-        defaultRules = ConcordanceRules.parse(Files.readString(defaultConcordance, StandardCharsets.UTF_8));
+        defaultRules = ConcordanceRules.shipped(StackSettings.findRepositoryRoot(moduleDir));
         Pipeline.log("generated R1 (%d counted applications) and R2 (%d); starting the stack",
                 r1.countedApplications().size(), r2.countedApplications().size());
         stack = TestStack.start(true);

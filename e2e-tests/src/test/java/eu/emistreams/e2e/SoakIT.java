@@ -21,7 +21,6 @@ import eu.emistreams.stack.StackSettings;
 import eu.emistreams.stack.test.TestStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,9 +78,7 @@ class SoakIT {
         long seed = Long.getLong("emi.soak.seed", 20_261_203L);
         Path moduleDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         Path releases = moduleDir.resolve("target/e2e-soak-" + ProcessHandle.current().pid());
-        ConcordanceRules rules = ConcordanceRules.parse(Files.readString(StackSettings.findRepositoryRoot(moduleDir)
-                .resolve("classifier-service/src/main/resources/concordance/default-concordance.csv"),
-                StandardCharsets.UTF_8));
+        ConcordanceRules rules = ConcordanceRules.shipped(StackSettings.findRepositoryRoot(moduleDir));
         PatstatGenerator patstat = new PatstatGenerator();
         ComtradeGenerator comtrade = new ComtradeGenerator();
         ProdcomGenerator prodcom = new ProdcomGenerator();

@@ -21,8 +21,6 @@ import eu.emistreams.stack.KafkaCredentials;
 import eu.emistreams.stack.StackSettings;
 import eu.emistreams.stack.test.TestStack;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,9 +63,7 @@ class SourcesPipelineIT {
     static void generateReleasesAndStartTheStack() throws IOException {
         Path moduleDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         Path releases = moduleDir.resolve("target/e2e-sources-" + ProcessHandle.current().pid());
-        Path defaultConcordance = StackSettings.findRepositoryRoot(moduleDir)
-                .resolve("classifier-service/src/main/resources/concordance/default-concordance.csv");
-        ConcordanceRules rules = ConcordanceRules.parse(Files.readString(defaultConcordance, StandardCharsets.UTF_8));
+        ConcordanceRules rules = ConcordanceRules.shipped(StackSettings.findRepositoryRoot(moduleDir));
 
         // Comtrade gzipped and Crunchbase zipped, as sources.md allows: the reference reads them the same way.
         ComtradeGenerator comtrade = new ComtradeGenerator(FileCompression.GZIP);

@@ -37,6 +37,17 @@ public final class ConcordanceRules {
     private ConcordanceRules() {
     }
 
+    /** The rules the classifier ships with: its default-concordance.csv in the checkout at {@code repositoryRoot}. */
+    public static ConcordanceRules shipped(java.nio.file.Path repositoryRoot) {
+        java.nio.file.Path file = repositoryRoot.resolve(
+                "classifier-service/src/main/resources/concordance/default-concordance.csv");
+        try {
+            return parse(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     public static ConcordanceRules parse(String csv) {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         String firstLine = text.lines().findFirst().orElse("").strip();
