@@ -2,12 +2,10 @@ package eu.emistreams.stack;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -77,13 +75,9 @@ public final class KafkaCredentials {
         }
         Path file = file(settings);
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "kafka-credentials", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                properties.store(writer, "SCRAM-SHA-512 passwords of the local stack's Kafka users (EMI_KAFKA_SASL)");
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            StringWriter content = new StringWriter();
+            properties.store(content, "SCRAM-SHA-512 passwords of the local stack's Kafka users (EMI_KAFKA_SASL)");
+            OwnerOnlyFiles.write(file, content.toString());
         } catch (IOException e) {
             throw new StackException("cannot write the Kafka credentials " + file + ": " + e.getMessage(), e);
         }

@@ -24,7 +24,7 @@ public final class SchemaDeploymentStep {
 
     /** Files the step needs: the schemas jar and its runtime classpath. */
     public static List<Path> requiredArtifacts(StackSettings settings) {
-        return List.of(settings.repositoryRoot().resolve("schemas/target/runtime.classpath"), schemasJar(settings));
+        return List.of(runtimeClasspath(settings), schemasJar(settings));
     }
 
     /** Registers every schema in the registry of {@code settings}; its log is logs/schema-deployment.log. */
@@ -32,8 +32,8 @@ public final class SchemaDeploymentStep {
         Path log = settings.logDir().resolve("schema-deployment.log");
         try {
             Files.createDirectories(log.getParent());
-            String classpath = schemasJar(settings) + java.io.File.pathSeparator + Files.readString(
-                    settings.repositoryRoot().resolve("schemas/target/runtime.classpath"), StandardCharsets.UTF_8).trim();
+            String classpath = schemasJar(settings) + java.io.File.pathSeparator
+                    + Files.readString(runtimeClasspath(settings), StandardCharsets.UTF_8).trim();
             Process deployment = new ProcessBuilder(StackComponents.java(), "-Xmx128m", "-cp", classpath, MAIN,
                     settings.registryUrl())
                     .redirectErrorStream(true)
@@ -54,6 +54,10 @@ public final class SchemaDeploymentStep {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted while registering the schemas");
         }
+    }
+
+    private static Path runtimeClasspath(StackSettings settings) {
+        return settings.repositoryRoot().resolve("schemas/target/runtime.classpath");
     }
 
     private static Path schemasJar(StackSettings settings) {

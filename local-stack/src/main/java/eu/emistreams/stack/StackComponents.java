@@ -92,7 +92,8 @@ public final class StackComponents {
         Path logs = dir.resolve("logs");
         try {
             Files.createDirectories(logs);
-            writeOwnerOnly(dir.resolve("server.properties"), kafkaProperties(logs));
+            // On a secured stack the broker configuration holds the admin password.
+            OwnerOnlyFiles.write(dir.resolve("server.properties"), kafkaProperties(logs));
             Files.writeString(dir.resolve("log4j2.properties"), LOG4J2, StandardCharsets.UTF_8);
             if (!Files.exists(logs.resolve("meta.properties"))) {
                 String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
@@ -118,15 +119,6 @@ public final class StackComponents {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted while formatting Kafka storage");
         }
-    }
-
-    /** The broker configuration holds the admin password on a secured stack: its owner only reads it. */
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        if (!Files.exists(file)) {
-            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        }
-        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
     String kafkaProperties(Path logs) {
@@ -156,7 +148,7 @@ public final class StackComponents {
                 properties.append(line).append('\n');
             }
         }
-        String.join("\n",
+        List.of(
                 "sasl.enabled.mechanisms=" + KafkaCredentials.MECHANISM,
                 "sasl.mechanism.inter.broker.protocol=" + KafkaCredentials.MECHANISM,
                 "listener.name.sasl_plaintext.sasl.enabled.mechanisms=" + KafkaCredentials.MECHANISM,
@@ -169,9 +161,8 @@ public final class StackComponents {
                         + password + "\";",
                 "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                 "super.users=User:" + admin,
-                "allow.everyone.if.no.acl.found=false",
-                "")
-                .lines().forEach(line -> properties.append(line).append('\n'));
+                "allow.everyone.if.no.acl.found=false")
+                .forEach(line -> properties.append(line).append('\n'));
         return properties.toString();
     }
 

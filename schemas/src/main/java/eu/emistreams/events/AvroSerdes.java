@@ -53,11 +53,16 @@ public final class AvroSerdes {
     public AvroSerdes(String registryUrl, boolean registerSchemas, java.time.Duration outageTolerance) {
         this.registerSchemas = registerSchemas;
         this.outageRetry = new RegistryOutageRetry(outageTolerance);
+        this.registryUrl = checkedRegistryUrl(registryUrl);
+    }
+
+    /** {@code registryUrl}, if it is the Apicurio v3 API the serdes and the deploy step speak. */
+    public static String checkedRegistryUrl(String registryUrl) {
         if (registryUrl == null || !registryUrl.endsWith("/apis/registry/v3")) {
             throw new IllegalArgumentException(
                     "the registry URL must end in /apis/registry/v3, got " + registryUrl);
         }
-        this.registryUrl = registryUrl;
+        return registryUrl;
     }
 
     public String registryUrl() {

@@ -157,9 +157,7 @@ public final class KubePlay {
             List<String> phases = withoutExistingClaims(yaml);
             Files.writeString(playedFile(settings), phases.get(0), StandardCharsets.UTF_8);
             // It holds the API token.
-            Files.writeString(playedServicesFile(settings), phases.get(1), StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(playedServicesFile(settings),
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            eu.emistreams.stack.OwnerOnlyFiles.write(playedServicesFile(settings), phases.get(1));
         } catch (IOException e) {
             throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package eu.emistreams.events.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.EventSchemas;
 import java.io.IOException;
 import java.net.URI;
@@ -40,10 +41,7 @@ public final class SchemaDeployment {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public SchemaDeployment(String registryUrl) {
-        if (registryUrl == null || !registryUrl.endsWith("/apis/registry/v3")) {
-            throw new IllegalArgumentException("the registry URL must end in /apis/registry/v3, got " + registryUrl);
-        }
-        this.registryUrl = registryUrl;
+        this.registryUrl = AvroSerdes.checkedRegistryUrl(registryUrl);
     }
 
     public static void main(String[] args) {
@@ -74,6 +72,7 @@ public final class SchemaDeployment {
         String artifact = schema.getName();
         String path = "/groups/" + encode(group) + "/artifacts";
         String name = group + "/" + artifact;
+        String rules = path + "/" + encode(artifact) + "/rules";
         boolean exists = send("GET", path + "/" + encode(artifact), null, name).statusCode() == 200;
         ObjectNode create = JSON.createObjectNode().put("artifactId", artifact).put("artifactType", "AVRO");
         create.putObject("firstVersion").putObject("content").put("content", schema.toString())
@@ -81,10 +80,10 @@ public final class SchemaDeployment {
         if (!exists) {
             HttpResponse<String> created = send("POST", path, create, name);
             expect(created, name, "creating the artifact", 200);
-            addBackwardRule(path + "/" + encode(artifact) + "/rules", name);
+            addBackwardRule(rules, name);
             return name + ": registered, version " + version(created);
         }
-        addBackwardRule(path + "/" + encode(artifact) + "/rules", name);
+        addBackwardRule(rules, name);
         // The rule applies to the new version: a schema its readers cannot follow is refused (409).
         HttpResponse<String> found = send("POST", path + "?ifExists=FIND_OR_CREATE_VERSION", create, name);
         if (found.statusCode() == 409) {
