@@ -44,6 +44,7 @@ class DeploymentConsistencyTest {
             "KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "EMI_KAFKA_SECURITY_PROTOCOL", "EMI_KAFKA_SASL_MECHANISM",
             "EMI_KAFKA_SASL_JAAS_CONFIG", "EMI_KAFKA_SSL_TRUSTSTORE_LOCATION", "EMI_KAFKA_SSL_TRUSTSTORE_TYPE",
             "EMI_KAFKA_SSL_TRUSTSTORE_PASSWORD", "EMI_AUTH_TOKEN", "EMI_INGEST_MAX_UPLOAD_SIZE",
+            "QUARKUS_OIDC_TENANT_ENABLED", "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_TOKEN_AUDIENCE",
             // only as $(POD_NAME) in EMI_HOST
             "POD_NAME");
     private static final Set<String> KAFKA_SECURITY = Set.of("EMI_KAFKA_SECURITY_PROTOCOL", "EMI_KAFKA_SASL_MECHANISM",
@@ -431,6 +432,25 @@ class DeploymentConsistencyTest {
         assertEquals(String.join(",", expected), value("production", query));
         assertEquals("http://classifier-service:" + port("classifier-service"),
                 value("production", env(container(workload("production", "query-service"))).get("EMI_QUERY_CLASSIFIER_URL")));
+    }
+
+    @Test
+    void productionWritesTakeOidcTokensWithTheWriterRoleAndNoSharedToken() throws IOException {
+        for (String service : SERVICES) {
+            Map<String, JsonNode> env = env(container(workload("production", service)));
+            String writes = config(service).getProperty("quarkus.http.auth.permission.writes.policy");
+            if (writes == null) {
+                assertFalse(env.containsKey("QUARKUS_OIDC_TENANT_ENABLED"), service + " has no write endpoint");
+                assertFalse(env.containsKey("EMI_AUTH_TOKEN"), service + " has no write endpoint");
+                continue;
+            }
+            assertEquals("emi-writer", writes, service + ": writes need the writer role");
+            assertEquals("true", value("production", env.get("QUARKUS_OIDC_TENANT_ENABLED")), service);
+            assertTrue(value("production", env.get("QUARKUS_OIDC_AUTH_SERVER_URL")).startsWith("https://"),
+                    service + ": the issuer is reached over TLS");
+            assertFalse(value("production", env.get("QUARKUS_OIDC_TOKEN_AUDIENCE")).isBlank(), service + ": an audience");
+            assertFalse(env.containsKey("EMI_AUTH_TOKEN"), service + ": no shared token in production");
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -25,11 +24,12 @@ import org.jboss.logging.Logger;
  * every token is refused, so that writes are closed unless a token was set up.
  */
 @ApplicationScoped
-public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenAuthenticationRequest> {
 
     private static final Logger LOG = Logger.getLogger(ApiTokenIdentityProvider.class);
     static final String PRINCIPAL = "emi-api-token";
-    static final String ROLE = "writer";
+    /** The role every write endpoint requires; an OIDC token carries it in its groups or realm roles. */
+    public static final String ROLE = "emi-writer";
 
     private final byte[] expected;
 
@@ -54,12 +54,12 @@ public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthentic
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Class<ApiTokenAuthenticationRequest> getRequestType() {
+        return ApiTokenAuthenticationRequest.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(ApiTokenAuthenticationRequest request, AuthenticationRequestContext context) {
         if (!matches(expected, request.getToken().getToken())) {
             return Uni.createFrom().failure(new AuthenticationFailedException("the API token is not the deployment's"));
         }
