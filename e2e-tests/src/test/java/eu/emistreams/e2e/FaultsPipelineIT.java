@@ -64,7 +64,12 @@ class FaultsPipelineIT {
     /** "A broker that is unreachable for a minute" (issue 14). */
     private static final Duration BROKER_OUTAGE = Duration.ofSeconds(60);
 
+    /** The services' emi.state.min-free-space here, and the small disks of the disk-full test. */
+    private static final int DISK_FLOOR_MIB = 32;
+    private static final int SMALL_DISK_MIB = 256;
+
     private static TestStack stack;
+    private static final List<SmallDisk> smallDisks = new java.util.ArrayList<>();
     private static Pipeline pipeline;
     private static Path releaseA;
     private static Path releaseB;
@@ -87,7 +92,9 @@ class FaultsPipelineIT {
         expectedB = ReferencePatentIndicators.compute(PatstatRelease.read(releaseB), rules);
         // Kills need processes: the broker and the registry are processes whatever EMI_TEST_STACK says.
         // A standby copy of each store is what a Kubernetes deployment runs; it counts once there are two instances.
-        stack = TestStack.startAsProcesses(true, Map.of("kafka-streams.num.standby.replicas", "1"));
+        // The floor of free disk space is set low enough for the small disks of the disk-full test.
+        stack = TestStack.startAsProcesses(true, Map.of("kafka-streams.num.standby.replicas", "1",
+                "emi.state.min-free-space", DISK_FLOOR_MIB + "M", "emi.state.disk-check-interval", "1s"));
         // Second instances join before any data, so that the partitions are split between the two at once.
         List<String> urls = stack.startInstances(List.of("classifier-service", "indicator-service", "query-service"), 2);
         secondIndicatorUrl = urls.get(1);
@@ -100,6 +107,7 @@ class FaultsPipelineIT {
         if (stack != null) {
             stack.stop();
         }
+        smallDisks.forEach(SmallDisk::close);
     }
 
     @ParameterizedTest(name = "SIGKILL of {0} while a release flows")
@@ -278,6 +286,63 @@ class FaultsPipelineIT {
         assertEquals(200, pending.status(), "GET /api/pending of the new instance: " + pending);
         pipeline.awaitSettled();
         pipeline.assertIndicatorsEqual(expectedNow, "after a third indicator instance joined");
+    }
+
+    @Test
+    @Order(7)
+    void aNearlyFullDiskPausesTheServiceOnItAndRefusesJobsThenEverythingResumesByItselfWithNothingLost() {
+        // The ingest service's and the first indicator instance's state on disks of their own
+        // (tmpfs): the indicator restores its stores onto it from their changelogs.
+        stack.stopProcesses(List.of("ingest-service", "indicator-service"));
+        SmallDisk ingestDisk = SmallDisk.mount(stack.settings().dataDir().resolve("ingest"), SMALL_DISK_MIB);
+        smallDisks.add(ingestDisk);
+        SmallDisk indicatorDisk = SmallDisk.mount(stack.settings().dataDir().resolve("state").resolve("indicator-service"), SMALL_DISK_MIB);
+        smallDisks.add(indicatorDisk);
+        assertEquals(List.of("indicator-service", "ingest-service"), stack.up().stream().sorted().toList());
+        pipeline.awaitSettled();
+        pipeline.assertIndicatorsEqual(expectedNow, "with the indicator's stores restored onto a disk of their own");
+
+        long left = (DISK_FLOOR_MIB / 2) * 1024L * 1024L;
+        ingestDisk.fillLeaving(left);
+        indicatorDisk.fillLeaving(left);
+        Pipeline.log("disks filled: %s", SmallDisk.describe(ingestDisk, indicatorDisk));
+        ServiceClient http = new ServiceClient();
+        String ingestUrl = stack.settings().ingestUrl();
+        String indicatorUrl = "http://" + StackSettings.HOST + ":" + stack.stack().components().servicePort("indicator-service");
+        await("both services report the nearly full disk").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> readiness(http, ingestUrl).equals("DOWN") && readiness(http, indicatorUrl).equals("DOWN"));
+        String health = http.get(indicatorUrl + "/q/health/ready").text();
+        assertTrue(health.contains("processing paused") && health.contains("emi.state.min-free-space"), health);
+
+        // No job starts on the full disk, and the refusal leaves no trace.
+        int jobsBefore = http.get(ingestUrl + "/api/ingest/jobs").json().size();
+        boolean toB = releasesIngested % 2 == 1;
+        Path directory = toB ? releaseB : releaseA;
+        ServiceClient.Answer refused = http.postFile(ingestUrl + "/api/ingest/" + Pipeline.SOURCE + "/upload?release=refused",
+                "application/gzip", Pipeline.archive(directory));
+        assertEquals(503, refused.status(), "an upload onto a nearly full disk: " + refused);
+        assertTrue(refused.headers().containsKey("retry-after"), "503 with Retry-After: " + refused);
+        assertTrue(refused.text().contains("Disk nearly full"), refused.text());
+        assertEquals(jobsBefore, http.get(ingestUrl + "/api/ingest/jobs").json().size(), "a refused upload creates no job");
+
+        // Room on the ingest's disk again: a release goes in, while the paused indicator holds it.
+        ingestDisk.free();
+        await("the ingest service ready again by itself").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> readiness(http, ingestUrl).equals("UP"));
+        String release = nextReleaseName();
+        Pipeline.Submitted job = pipeline.submit(Pipeline.SOURCE, directory, release);
+        pipeline.awaitJob(job);
+        Pipeline.sleep(10_000);
+        JsonNode status = pipeline.status();
+        assertTrue(!status.path("settled").asBoolean(true), "not settled while an indicator instance is paused: " + status);
+        assertEquals("DOWN", readiness(http, indicatorUrl), "the indicator instance stays paused on its full disk");
+
+        indicatorDisk.free();
+        Pipeline.log("disks freed: %s", SmallDisk.describe(ingestDisk, indicatorDisk));
+        pipeline.awaitSettled();
+        assertEquals("UP", readiness(http, indicatorUrl), "the indicator instance resumed by itself");
+        expectedNow = toB ? expectedB : expectedA;
+        pipeline.assertIndicatorsEqual(expectedNow, release + " after the disks were full");
     }
 
     /** Waits until the job runs (or, for a release that flows faster than the poll, has run); returns its state. */

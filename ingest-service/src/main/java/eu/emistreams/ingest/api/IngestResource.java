@@ -1,5 +1,7 @@
 package eu.emistreams.ingest.api;
 
+import eu.emistreams.events.DiskSpace;
+import eu.emistreams.ingest.health.StateDiskSpace;
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.IngestJobs;
 import eu.emistreams.ingest.job.JobAnnouncements;
@@ -50,8 +52,12 @@ public class IngestResource {
 
     private final JobAnnouncements announcements;
 
+    private final StateDiskSpace diskSpace;
+    /** How soon a refused client may try again: the readiness check polls at about this pace. */
+    private static final int RETRY_AFTER_SECONDS = 30;
+
     public IngestResource(IngestJobs jobs, JobAnnouncements announcements, @Any Instance<IngestSource> sources,
-            IngestInbox inbox,
+            IngestInbox inbox, StateDiskSpace diskSpace,
             @ConfigProperty(name = "emi.ingest.state-dir") java.nio.file.Path stateDirectory,
             @ConfigProperty(name = "emi.ingest.archive.max-unpacked-bytes") long maxUnpackedBytes,
             @ConfigProperty(name = "emi.ingest.archive.max-ratio") double maxRatio,
@@ -59,6 +65,7 @@ public class IngestResource {
         this.jobs = jobs;
         this.announcements = announcements;
         this.inbox = inbox;
+        this.diskSpace = diskSpace;
         this.archiveLimits = new ReleaseArchives.Limits(maxUnpackedBytes, maxRatio, maxEntries);
         sources.forEach(source -> this.sources.put(source.name(), source));
         this.uploads = stateDirectory.resolve("uploads");
@@ -69,6 +76,7 @@ public class IngestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response ingest(@PathParam("source") String sourceName, IngestRequest request) {
         IngestSource source = source(sourceName);
+        requireRoom();
         if (request == null || request.path() == null || request.path().isBlank()) {
             throw badRequest("the body must be {\"path\": \"/absolute/release/dir\", \"release\": \"id\"}");
         }
@@ -110,6 +118,7 @@ public class IngestResource {
     public Response upload(@PathParam("source") String sourceName, @QueryParam("release") String release,
             InputStream body) {
         IngestSource source = source(sourceName);
+        requireRoom();
         java.nio.file.Path unpacked = newUploadDirectory();
         try {
             ReleaseArchives.unpack(body, "the uploaded archive", unpacked, archiveLimits);
@@ -159,6 +168,19 @@ public class IngestResource {
         }
         IngestJob job = jobs.submit(source, releasePath, release, temporary);
         return Response.accepted(JobView.of(job)).location(URI.create("/api/ingest/jobs/" + job.id())).build();
+    }
+
+    /** No job starts on a nearly full disk: it would fail half done and leave its release to be run again. */
+    private void requireRoom() {
+        DiskSpace space;
+        try {
+            space = diskSpace.measure();
+        } catch (IOException e) {
+            throw new ProblemException(503, "State directory unavailable", e.getMessage(), RETRY_AFTER_SECONDS);
+        }
+        if (space.low()) {
+            throw new ProblemException(503, "Disk nearly full", "no job is accepted: " + space.describe(), RETRY_AFTER_SECONDS);
+        }
     }
 
     private IngestSource source(String name) {

@@ -13,7 +13,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return answer(e.problem());
+        Response answer = answer(e.problem());
+        return e.retryAfterSeconds().map(seconds -> Response.fromResponse(answer).header("Retry-After", seconds).build())
+                .orElse(answer);
     }
 
     @ServerExceptionMapper
