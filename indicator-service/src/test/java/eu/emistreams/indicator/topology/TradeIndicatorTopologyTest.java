@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.indicator.store.StateStoreKind;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
@@ -20,11 +21,11 @@ class TradeIndicatorTopologyTest {
     private static final double EXACT = 0.0;
     private static final List<String> SOLAR = List.of("ELEC", "G.REN", "G.REN.SOLAR");
 
-    private SourceIndicatorHarness topology;
+    private IndicatorTopologyHarness topology;
 
     @BeforeEach
     void start() {
-        topology = new SourceIndicatorHarness(StateStoreKind.ROCKSDB);
+        topology = new IndicatorTopologyHarness(StateStoreKind.ROCKSDB);
     }
 
     @AfterEach
