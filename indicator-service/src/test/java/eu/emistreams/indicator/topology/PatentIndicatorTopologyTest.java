@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.indicator.calculation.ExactFraction;
-import eu.emistreams.indicator.store.StateStoreKind;
 import eu.emistreams.indicator.store.YearChanges;
 import java.time.Duration;
 import java.util.List;
@@ -16,28 +15,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Small cases whose expected numbers were worked out by hand from {@code indicators.md} §3. */
-class PatentIndicatorTopologyTest {
+class PatentIndicatorTopologyTest extends HarnessTest {
 
-    private static final double EXACT = 0.0;
     private static final List<String> EU27 = List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
             "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
-
-    private IndicatorTopologyHarness topology;
-
-    @BeforeEach
-    void start() {
-        topology = new IndicatorTopologyHarness(StateStoreKind.ROCKSDB);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
-    }
 
     @Test
     void fractionalWeightsCountsSharesAndRanks() {
