@@ -1,8 +1,8 @@
 package eu.emistreams.indicator.api;
 
+import eu.emistreams.indicator.store.YearStatus;
+import eu.emistreams.indicator.topology.IndicatorDefinitions;
 import eu.emistreams.indicator.topology.IndicatorTopology;
-import eu.emistreams.indicator.topology.PatentIndicatorTopology;
-import eu.emistreams.indicator.topology.YearStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public class PendingYears {
                 Map<String, List<Integer>> pending = new LinkedHashMap<>();
                 IndicatorTopology.YEAR_STATUS_STORES.forEach((family, store) ->
                         pending.put(family, unlessHostedElsewhere(store, () -> read(store), List.of())));
-                return Optional.of(new Unpublished(pending, unlessHostedElsewhere(PatentIndicatorTopology.UNFORWARDED_STORE,
+                return Optional.of(new Unpublished(pending, unlessHostedElsewhere(IndicatorDefinitions.PATENT_PENDING_STORE,
                         this::applicationsUnforwarded, false)));
             } catch (InvalidStateStoreException notReady) {
                 if (attempt == ATTEMPTS) {
@@ -101,7 +101,7 @@ public class PendingYears {
 
     private boolean applicationsUnforwarded() {
         ReadOnlyKeyValueStore<String, Object> store = streams.store(StoreQueryParameters.fromNameAndType(
-                PatentIndicatorTopology.UNFORWARDED_STORE, QueryableStoreTypes.<String, Object>keyValueStore()));
+                IndicatorDefinitions.PATENT_PENDING_STORE, QueryableStoreTypes.<String, Object>keyValueStore()));
         try (KeyValueIterator<String, Object> all = store.all()) {
             return all.hasNext();
         }

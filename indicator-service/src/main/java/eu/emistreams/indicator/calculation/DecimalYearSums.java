@@ -26,6 +26,13 @@ public final class DecimalYearSums {
         return code + SEPARATOR + country + SEPARATOR + measure;
     }
 
+    /** The sums of a year as stored under their {@link #key}s. */
+    public static DecimalYearSums ofStored(Map<String, BigDecimal> stored) {
+        DecimalYearSums sums = new DecimalYearSums();
+        stored.forEach(sums::put);
+        return sums;
+    }
+
     /** Adds a sum read back under its {@link #key}. */
     public void put(String key, BigDecimal sum) {
         sums.put(key, sum);

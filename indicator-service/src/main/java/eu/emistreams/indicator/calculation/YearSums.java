@@ -15,7 +15,30 @@ public final class YearSums {
     /** The country under which P(W, k, y), the weight of all countries ZZ included, is kept. */
     public static final String WORLD = "W";
 
+    private static final String SEPARATOR = "|";
+
     private final Map<String, Map<String, ExactFraction>> byCodeAndCountry = new HashMap<>();
+
+    /** The key of a sum within its year: {@code code|country}. */
+    public static String key(String code, String country) {
+        return code + SEPARATOR + country;
+    }
+
+    /**
+     * The sums of a year as stored under their {@link #key}s, world totals added. {@link #WORLD}
+     * entries written by earlier versions are ignored: the world's sums are derived.
+     */
+    public static YearSums ofStored(Map<String, ExactFraction> stored) {
+        YearSums sums = new YearSums();
+        stored.forEach((key, sum) -> {
+            String[] parts = key.split("\\" + SEPARATOR);
+            if (!WORLD.equals(parts[1])) {
+                sums.put(parts[0], parts[1], sum);
+            }
+        });
+        sums.addWorldTotals();
+        return sums;
+    }
 
     public void put(String code, String country, ExactFraction sum) {
         byCodeAndCountry.computeIfAbsent(code, c -> new HashMap<>()).put(country, sum);

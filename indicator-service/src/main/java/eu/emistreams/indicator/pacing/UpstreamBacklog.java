@@ -2,7 +2,7 @@ package eu.emistreams.indicator.pacing;
 
 import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.Topics;
-import eu.emistreams.indicator.topology.PatentIndicatorTopology;
+import eu.emistreams.indicator.topology.IndicatorDefinitions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,7 @@ import org.jboss.logging.Logger;
  * <p>While a backlog of more than {@code emi.indicator.backlog.threshold} records waits, the
  * indicator stage's input pauses are not the end of a change but the CPU being busy elsewhere
  * (a backfill catching up ran for half a minute after its ingest ended, republishing every year
- * at each pause); {@link eu.emistreams.indicator.topology.PublicationSchedule} holds the
+ * at each pause); {@link eu.emistreams.indicator.publish.PublicationSchedule} holds the
  * source's years until the backlog is gone. A single change is far below the threshold and is
  * published after the quiet period as before.
  */
@@ -52,10 +52,13 @@ public class UpstreamBacklog {
 
     private static final List<Family> FAMILIES = List.of(
             new Family("patstat", Topics.PATSTAT_APPLICATIONS, Topics.PATENTS_CLASSIFIED,
-                    PatentIndicatorTopology.SUM_CHANGES_BY_YEAR),
-            new Family("comtrade", Topics.COMTRADE_FLOWS, Topics.TRADE_CLASSIFIED, "trade-deltas-by-year"),
-            new Family("prodcom", Topics.PRODCOM_OBSERVATIONS, Topics.PRODUCTION_CLASSIFIED, "production-deltas-by-year"),
-            new Family("crunchbase", Topics.CRUNCHBASE_ROUNDS, Topics.INVESTMENT_CLASSIFIED, "investment-deltas-by-year"));
+                    IndicatorDefinitions.changesByYear(IndicatorDefinitions.PATENT)),
+            new Family("comtrade", Topics.COMTRADE_FLOWS, Topics.TRADE_CLASSIFIED,
+                    IndicatorDefinitions.changesByYear(IndicatorDefinitions.TRADE)),
+            new Family("prodcom", Topics.PRODCOM_OBSERVATIONS, Topics.PRODUCTION_CLASSIFIED,
+                    IndicatorDefinitions.changesByYear(IndicatorDefinitions.PRODUCTION)),
+            new Family("crunchbase", Topics.CRUNCHBASE_ROUNDS, Topics.INVESTMENT_CLASSIFIED,
+                    IndicatorDefinitions.changesByYear(IndicatorDefinitions.INVESTMENT)));
 
     private final String bootstrapServers;
     private final String classifierGroup;

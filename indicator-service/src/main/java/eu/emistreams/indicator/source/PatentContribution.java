@@ -3,9 +3,11 @@ package eu.emistreams.indicator.source;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.codes.EmiCodes;
 import eu.emistreams.indicator.calculation.ExactFraction;
+import eu.emistreams.indicator.calculation.YearSums;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -22,7 +24,7 @@ public record PatentContribution(
         SortedMap<String, Integer> applicantsByCountry,
         SortedSet<String> codes,
         String sourceRelease,
-        String concordanceVersion) {
+        String concordanceVersion) implements Contribution<ExactFraction> {
 
     /** {@code earliest_filing_year} of an application whose priority year is unknown. */
     public static final int UNKNOWN_YEAR = 9999;
@@ -59,6 +61,29 @@ public record PatentContribution(
         applicantsByCountry.forEach((country, applicants) ->
                 weights.put(country, ExactFraction.of(applicants, applicantCount)));
         return weights;
+    }
+
+    @Override
+    public SortedSet<Integer> years() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(Set.of(year)));
+    }
+
+    /**
+     * Each country's weight under {@code code|country} for every code the application carries, and
+     * under {@code *|country} ({@link YearSums#ALL_CODES}) once for all of them.
+     */
+    @Override
+    public Map<String, ExactFraction> amounts(int year) {
+        SortedMap<String, ExactFraction> amounts = new TreeMap<>();
+        if (year != this.year) {
+            return amounts;
+        }
+        Map<String, ExactFraction> weights = weightsByCountry();
+        weights.forEach((country, weight) -> amounts.put(YearSums.key(YearSums.ALL_CODES, country), weight));
+        for (String code : codes) {
+            weights.forEach((country, weight) -> amounts.put(YearSums.key(code, country), weight));
+        }
+        return amounts;
     }
 
     /**

@@ -19,7 +19,7 @@ public record SumContribution(
         SortedSet<Integer> years,
         SortedMap<String, BigDecimal> amounts,
         String sourceRelease,
-        String concordanceVersion) {
+        String concordanceVersion) implements Contribution<BigDecimal> {
 
     public SumContribution {
         if (years.isEmpty()) {
@@ -33,5 +33,10 @@ public record SumContribution(
             }
         }
         amounts = Collections.unmodifiableSortedMap(canonical);
+    }
+
+    @Override
+    public Map<String, BigDecimal> amounts(int year) {
+        return years.contains(year) ? amounts : Map.of();
     }
 }

@@ -2,6 +2,8 @@ package eu.emistreams.indicator.topology;
 
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.indicator.pacing.UpstreamBacklog;
+import eu.emistreams.indicator.publish.PublicationSchedule;
+import eu.emistreams.indicator.store.StateStoreKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

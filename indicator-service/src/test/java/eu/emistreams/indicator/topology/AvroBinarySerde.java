@@ -14,12 +14,12 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** Plain Avro binary, no registry: lets TopologyTestDriver run the topology's public records. */
-final class AvroBinarySerde {
+public final class AvroBinarySerde {
 
     private AvroBinarySerde() {
     }
 
-    static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
+    public static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
         SpecificData model = new SpecificData(type.getClassLoader());
         SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(model.getSchema(type), model);
         SpecificDatumReader<T> reader = new SpecificDatumReader<>(model.getSchema(type), model.getSchema(type), model);

@@ -2,16 +2,25 @@ package eu.emistreams.indicator.topology;
 
 import eu.emistreams.events.Topics;
 import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.events.classified.ClassifiedProduction;
+import eu.emistreams.events.classified.ClassifiedRound;
+import eu.emistreams.events.classified.ClassifiedTrade;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.indicator.calculation.ExactFraction;
+import eu.emistreams.indicator.definition.IndicatorDefinition;
+import eu.emistreams.indicator.definition.Measure;
+import eu.emistreams.indicator.publish.PublicationSchedule;
+import eu.emistreams.indicator.store.StateStoreKind;
+import eu.emistreams.indicator.store.YearChanges;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +33,13 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
- * Drives the production topology with TopologyTestDriver and keeps what a compacted read of the
- * indicator topic would show (latest value per key, tombstones removing keys).
+ * Drives the whole indicator topology (every branch, as the service runs it) with
+ * TopologyTestDriver, feeds the classified topics of every family and keeps what a compacted read
+ * of the indicator topics would show (latest value per key, tombstones removing keys).
  */
 final class IndicatorTopologyHarness implements AutoCloseable {
 
-    /** How often the contribution stage forwards its combined changes; {@link #forwardChanges()} lets it pass. */
+    /** How often the patent contribution stage forwards its combined changes; {@link #forwardChanges()} lets it pass. */
     static final Duration FORWARD_INTERVAL = Duration.ofMillis(1);
 
     static final PublicationSchedule SCHEDULE = new PublicationSchedule(FORWARD_INTERVAL,
@@ -39,13 +49,16 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     static final Duration SETTLE = Duration.ofSeconds(1);
 
     private final TopologyTestDriver driver;
-    private final TestInputTopic<String, ClassifiedPatent> input;
-    private final TestOutputTopic<IndicatorKey, IndicatorValue> output;
+    private final TestInputTopic<String, ClassifiedPatent> patents;
+    private final TestInputTopic<String, ClassifiedTrade> trade;
+    private final TestInputTopic<String, ClassifiedProduction> production;
+    private final TestInputTopic<String, ClassifiedRound> investment;
     private final TestInputTopic<String, IngestReport> reports;
-    private final TestOutputTopic<String, ExactFraction> sumsChangelog;
-    private final TestOutputTopic<Integer, YearSumChanges> sumChanges;
+    private final List<TestOutputTopic<IndicatorKey, IndicatorValue>> outputs = new ArrayList<>();
+    private final TestOutputTopic<String, ExactFraction> patentSumsChangelog;
+    private final TestOutputTopic<Integer, YearChanges<ExactFraction>> patentChanges;
     private final Map<IndicatorKey, IndicatorValue> compacted = new HashMap<>();
-    private final Map<String, ExactFraction> committedSums = new HashMap<>();
+    private final Map<String, ExactFraction> committedPatentSums = new HashMap<>();
 
     IndicatorTopologyHarness(StateStoreKind storeKind) {
         Properties config = new Properties();
@@ -57,44 +70,117 @@ final class IndicatorTopologyHarness implements AutoCloseable {
         // Fails the build of the topology if any internal topic or store were left unnamed.
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         IndicatorSerdes serdes = AvroBinarySerde.indicatorSerdes();
-        driver = new TopologyTestDriver(PatentIndicatorTopology.topology(config, serdes, SCHEDULE, storeKind), config,
+        driver = new TopologyTestDriver(IndicatorTopology.topology(config, serdes, SCHEDULE, storeKind), config,
                 Instant.parse("2026-01-01T00:00:00Z"));
-        input = driver.createInputTopic(Topics.PATENTS_CLASSIFIED, Serdes.String().serializer(),
+        patents = driver.createInputTopic(Topics.PATENTS_CLASSIFIED, Serdes.String().serializer(),
                 serdes.classifiedPatent().serializer());
+        trade = driver.createInputTopic(Topics.TRADE_CLASSIFIED, Serdes.String().serializer(),
+                serdes.classifiedTrade().serializer());
+        production = driver.createInputTopic(Topics.PRODUCTION_CLASSIFIED, Serdes.String().serializer(),
+                serdes.classifiedProduction().serializer());
+        investment = driver.createInputTopic(Topics.INVESTMENT_CLASSIFIED, Serdes.String().serializer(),
+                serdes.classifiedRound().serializer());
         reports = driver.createInputTopic(Topics.INGEST_REPORTS, Serdes.String().serializer(),
                 serdes.ingestReport().serializer());
-        output = driver.createOutputTopic(Topics.INDICATORS_PATENT, serdes.indicatorKey().deserializer(),
-                serdes.indicatorValue().deserializer());
-        sumChanges = driver.createOutputTopic(
-                "emi-indicator-" + PatentIndicatorTopology.SUM_CHANGES_BY_YEAR + "-repartition",
-                Serdes.Integer().deserializer(), InternalSerdes.yearSumChanges().deserializer());
-        sumsChangelog = driver.createOutputTopic(
-                "emi-indicator-" + PatentYearAggregateProcessor.SUMS_STORE + "-changelog",
-                Serdes.String().deserializer(), InternalSerdes.fraction().deserializer());
+        for (String topic : List.of(Topics.INDICATORS_PATENT, Topics.INDICATORS_TRADE, Topics.INDICATORS_PRODUCTION,
+                Topics.INDICATORS_INVESTMENT)) {
+            outputs.add(driver.createOutputTopic(topic, serdes.indicatorKey().deserializer(),
+                    serdes.indicatorValue().deserializer()));
+        }
+        IndicatorDefinition<?, ?, ExactFraction> patent = IndicatorDefinitions.patent(serdes.classifiedPatent());
+        patentChanges = driver.createOutputTopic("emi-indicator-" + patent.changesByYear() + "-repartition",
+                Serdes.Integer().deserializer(), Measure.EXACT_FRACTION.changesSerde().deserializer());
+        patentSumsChangelog = driver.createOutputTopic("emi-indicator-" + patent.sumsStore() + "-changelog",
+                Serdes.String().deserializer(), Measure.EXACT_FRACTION.sumSerde().deserializer());
     }
 
-    void upsert(long applnId, int year, List<String> countries, List<String> codes, String release, String concordance) {
-        input.pipeInput(Long.toString(applnId),
+    // ---- patents ----
+
+    void patent(long applnId, int year, List<String> countries, List<String> codes, String release,
+            String concordance) {
+        patents.pipeInput(Long.toString(applnId),
                 new ClassifiedPatent(applnId, year, countries, codes, release, concordance));
         forwardChanges();
     }
 
-    /** Pipes an application without letting the contribution stage forward its changes. */
-    void upsertUnforwarded(long applnId, int year, List<String> countries, List<String> codes) {
-        input.pipeInput(Long.toString(applnId), new ClassifiedPatent(applnId, year, countries, codes, "R1", "c1"));
+    void patent(long applnId, int year, List<String> countries, List<String> codes) {
+        patent(applnId, year, countries, codes, "R1", "c1");
+    }
+
+    void retractPatent(long applnId) {
+        patents.pipeInput(Long.toString(applnId), null);
+        forwardChanges();
     }
 
     /**
-     * Lets the forward interval pass: the contribution stage forwards what it combined, so that
-     * each record piped reaches the aggregate on its own, as a record read alone would.
+     * Lets the forward interval pass: the patent contribution stage forwards what it combined, so
+     * that each application piped reaches the aggregate on its own, as an application read alone would.
      */
     void forwardChanges() {
         driver.advanceWallClockTime(FORWARD_INTERVAL);
     }
 
-    void upsert(long applnId, int year, List<String> countries, List<String> codes) {
-        upsert(applnId, year, countries, codes, "R1", "c1");
+    /** The records the patent contribution stage sent to the aggregate since the last call, on the repartition topic. */
+    List<YearChanges<ExactFraction>> patentChanges() {
+        return patentChanges.readValuesToList();
     }
+
+    /**
+     * The patent yearly sums as a restore from the changelog would rebuild them: what the commits
+     * so far (the driver commits after every input record) wrote to the sums store's changelog.
+     */
+    Map<String, ExactFraction> committedPatentSums() {
+        for (KeyValue<String, ExactFraction> record : patentSumsChangelog.readKeyValuesToList()) {
+            if (record.value == null) {
+                committedPatentSums.remove(record.key);
+            } else {
+                committedPatentSums.put(record.key, record.value);
+            }
+        }
+        return committedPatentSums;
+    }
+
+    // ---- trade, production, investment ----
+
+    void trade(String key, String country, int year, String flow, double valueUsd, List<String> codes,
+            String release) {
+        trade.pipeInput(key, new ClassifiedTrade(country, year, flow, "000000", valueUsd, codes, release, "c1"));
+    }
+
+    void trade(String key, String country, int year, String flow, double valueUsd, List<String> codes) {
+        trade(key, country, year, flow, valueUsd, codes, "T1");
+    }
+
+    void retractTrade(String key) {
+        trade.pipeInput(key, null);
+    }
+
+    void production(String key, String country, int year, double valueEur, List<String> codes, String release) {
+        production.pipeInput(key, new ClassifiedProduction(country, year, "00000000", valueEur, codes, release, "c1"));
+    }
+
+    void production(String key, String country, int year, double valueEur, List<String> codes) {
+        production(key, country, year, valueEur, codes, "P1");
+    }
+
+    void retractProduction(String key) {
+        production.pipeInput(key, null);
+    }
+
+    void round(String key, String country, Integer year, String type, boolean peVc, Double amountUsd,
+            List<String> codes, String release) {
+        investment.pipeInput(key, new ClassifiedRound(country, year, type, peVc, amountUsd, codes, release, "c1"));
+    }
+
+    void round(String key, String country, Integer year, boolean peVc, Double amountUsd, List<String> codes) {
+        round(key, country, year, peVc ? "seed" : "grant", peVc, amountUsd, codes, "C1");
+    }
+
+    void retractRound(String key) {
+        investment.pipeInput(key, null);
+    }
+
+    // ---- every family ----
 
     /** An ingest report, keyed as the ingest service keys it. */
     void report(String source, String release, String status) {
@@ -105,15 +191,13 @@ final class IndicatorTopologyHarness implements AutoCloseable {
                 .build());
     }
 
-    void retract(long applnId) {
-        input.pipeInput(Long.toString(applnId), null);
-        forwardChanges();
-    }
-
-    /** Lets wall-clock time pass and returns what was published meanwhile. */
+    /** Lets wall-clock time pass and returns what was published meanwhile, on every indicator topic. */
     List<KeyValue<IndicatorKey, IndicatorValue>> advance(Duration wallClock) {
         driver.advanceWallClockTime(wallClock);
-        List<KeyValue<IndicatorKey, IndicatorValue>> published = output.readKeyValuesToList();
+        List<KeyValue<IndicatorKey, IndicatorValue>> published = new ArrayList<>();
+        for (TestOutputTopic<IndicatorKey, IndicatorValue> output : outputs) {
+            published.addAll(output.readKeyValuesToList());
+        }
         for (KeyValue<IndicatorKey, IndicatorValue> record : published) {
             if (record.value == null) {
                 compacted.remove(record.key);
@@ -128,26 +212,7 @@ final class IndicatorTopologyHarness implements AutoCloseable {
         return advance(SETTLE);
     }
 
-    /**
-     * The yearly sums as a restore from the changelog would rebuild them: what the commits so far
-     * (the driver commits after every input record) wrote to the sums store's changelog.
-     */
-    Map<String, ExactFraction> committedSums() {
-        for (KeyValue<String, ExactFraction> record : sumsChangelog.readKeyValuesToList()) {
-            if (record.value == null) {
-                committedSums.remove(record.key);
-            } else {
-                committedSums.put(record.key, record.value);
-            }
-        }
-        return committedSums;
-    }
-
-    /** The records the contribution stage sent to the aggregate since the last call, on the repartition topic. */
-    List<YearSumChanges> sumChanges() {
-        return sumChanges.readValuesToList();
-    }
-
+    /** The latest value of every indicator published so far, on every indicator topic. */
     Map<IndicatorKey, IndicatorValue> compacted() {
         return compacted;
     }
@@ -162,6 +227,12 @@ final class IndicatorTopologyHarness implements AutoCloseable {
             throw new AssertionError("no " + indicator + " for " + country + " " + code + " " + year);
         }
         return value.getValue();
+    }
+
+    /** How many indicators starting with {@code indicatorPrefix} exist for {@code year}. */
+    long count(String indicatorPrefix, int year) {
+        return compacted.keySet().stream()
+                .filter(k -> k.getIndicator().startsWith(indicatorPrefix) && k.getYear() == year).count();
     }
 
     @Override

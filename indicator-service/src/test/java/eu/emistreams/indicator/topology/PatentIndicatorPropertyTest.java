@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.indicator.store.StateStoreKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -56,11 +57,11 @@ class PatentIndicatorPropertyTest {
             for (int step = 0; step < 400; step++) {
                 long id = random.nextInt(40);
                 if (random.nextInt(10) < 3) {
-                    topology.retract(id);
+                    topology.retractPatent(id);
                     finalSet.remove(id);
                 } else {
                     Application app = randomApplication(random);
-                    topology.upsert(id, app.year(), app.countries(), app.codes(),
+                    topology.patent(id, app.year(), app.countries(), app.codes(),
                             "R" + random.nextInt(3), "c" + random.nextInt(2));
                     finalSet.put(id, app);
                 }
@@ -83,7 +84,7 @@ class PatentIndicatorPropertyTest {
             }
 
             // Re-sending the final set (a re-ingest) publishes nothing.
-            finalSet.forEach((id, app) -> topology.upsert(id, app.year(), app.countries(), app.codes(), "R9", "c9"));
+            finalSet.forEach((id, app) -> topology.patent(id, app.year(), app.countries(), app.codes(), "R9", "c9"));
             assertEquals(List.of(), topology.settle());
         }
     }

@@ -8,39 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.indicator.calculation.ExactFraction;
+import eu.emistreams.indicator.store.YearChanges;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Small cases whose expected numbers were worked out by hand from {@code indicators.md} §3. */
-class PatentIndicatorTopologyTest {
+class PatentIndicatorTopologyTest extends HarnessTest {
 
-    private static final double EXACT = 0.0;
     private static final List<String> EU27 = List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
             "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
 
-    private IndicatorTopologyHarness topology;
-
-    @BeforeEach
-    void start() {
-        topology = new IndicatorTopologyHarness(StateStoreKind.ROCKSDB);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
-    }
-
     @Test
     void fractionalWeightsCountsSharesAndRanks() {
-        topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
-        topology.upsert(2, 2020, List.of("DE"), List.of("AGRI", "G.REN", "G.REN.SOLAR"));
+        topology.patent(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
+        topology.patent(2, 2020, List.of("DE"), List.of("AGRI", "G.REN", "G.REN.SOLAR"));
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
 
         // P(BE,AGRI)=2/3, P(US,AGRI)=1/3, P(DE,AGRI)=1, P(W,AGRI)=2.
@@ -79,60 +65,60 @@ class PatentIndicatorTopologyTest {
     @Test
     void theChangesOfACommitTravelAsOneRecordPerYearWithWhatCancelsOutLeftOut() {
         // The test driver commits after every record: each commit carries that record's changes.
-        topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"), "R1", "c1");
-        assertEquals(List.of(new YearSumChanges(2020, Map.of(
+        topology.patent(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"), "R1", "c1");
+        assertEquals(List.of(new YearChanges<>(2020, Map.of(
                 "*|BE", ExactFraction.of(2, 3), "*|US", ExactFraction.of(1, 3),
-                "AGRI|BE", ExactFraction.of(2, 3), "AGRI|US", ExactFraction.of(1, 3)), "R1", "c1")),
-                topology.sumChanges());
+                "AGRI|BE", ExactFraction.of(2, 3), "AGRI|US", ExactFraction.of(1, 3)), true, "R1", "c1")),
+                topology.patentChanges());
 
         // Same applicants, another code: the countries' totals cancel out and are not sent.
-        topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("CONS"), "R2", "c1");
-        assertEquals(List.of(new YearSumChanges(2020, Map.of(
+        topology.patent(1, 2020, List.of("BE", "BE", "US"), List.of("CONS"), "R2", "c1");
+        assertEquals(List.of(new YearChanges<>(2020, Map.of(
                 "AGRI|BE", ExactFraction.of(-2, 3), "AGRI|US", ExactFraction.of(-1, 3),
-                "CONS|BE", ExactFraction.of(2, 3), "CONS|US", ExactFraction.of(1, 3)), "R2", "c1")),
-                topology.sumChanges());
+                "CONS|BE", ExactFraction.of(2, 3), "CONS|US", ExactFraction.of(1, 3)), true, "R2", "c1")),
+                topology.patentChanges());
 
         // Moved to another year: a retraction from 2020 (no provenance) and an addition to 2021.
-        topology.upsert(1, 2021, List.of("NL"), List.of(), "R3", "c1");
+        topology.patent(1, 2021, List.of("NL"), List.of(), "R3", "c1");
         assertEquals(List.of(
-                new YearSumChanges(2020, Map.of("*|BE", ExactFraction.of(-2, 3), "*|US", ExactFraction.of(-1, 3),
-                        "CONS|BE", ExactFraction.of(-2, 3), "CONS|US", ExactFraction.of(-1, 3)), null, null),
-                new YearSumChanges(2021, Map.of("*|NL", ExactFraction.ONE), "R3", "c1")),
-                topology.sumChanges());
+                new YearChanges<>(2020, Map.of("*|BE", ExactFraction.of(-2, 3), "*|US", ExactFraction.of(-1, 3),
+                        "CONS|BE", ExactFraction.of(-2, 3), "CONS|US", ExactFraction.of(-1, 3)), false, null, null),
+                new YearChanges<>(2021, Map.of("*|NL", ExactFraction.ONE), true, "R3", "c1")),
+                topology.patentChanges());
 
         // The same contribution again sends nothing.
-        topology.upsert(1, 2021, List.of("NL"), List.of(), "R3", "c1");
-        assertEquals(List.of(), topology.sumChanges());
+        topology.patent(1, 2021, List.of("NL"), List.of(), "R3", "c1");
+        assertEquals(List.of(), topology.patentChanges());
     }
 
     @Test
     void everyCommitCarriesTheSumsOfTheRecordsReadSoFarToTheChangelog() {
         // No wall-clock time passes: nothing is published, only the commits move the sums.
-        topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
+        topology.patent(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
         assertEquals(Map.of(
                 "2020|*|BE", ExactFraction.of(2, 3), "2020|*|US", ExactFraction.of(1, 3),
                 "2020|AGRI|BE", ExactFraction.of(2, 3), "2020|AGRI|US", ExactFraction.of(1, 3)),
-                topology.committedSums());
+                topology.committedPatentSums());
 
-        topology.upsert(2, 2020, List.of("BE"), List.of("AGRI"));
-        topology.upsert(1, 2020, List.of("US"), List.of("AGRI"));
+        topology.patent(2, 2020, List.of("BE"), List.of("AGRI"));
+        topology.patent(1, 2020, List.of("US"), List.of("AGRI"));
         assertEquals(Map.of(
                 "2020|*|BE", ExactFraction.ONE, "2020|*|US", ExactFraction.ONE,
-                "2020|AGRI|BE", ExactFraction.ONE, "2020|AGRI|US", ExactFraction.ONE), topology.committedSums());
+                "2020|AGRI|BE", ExactFraction.ONE, "2020|AGRI|US", ExactFraction.ONE), topology.committedPatentSums());
 
         // Sums that fall to zero leave the store: tombstones in the changelog.
-        topology.retract(1);
-        topology.retract(2);
-        assertEquals(Map.of(), topology.committedSums());
+        topology.retractPatent(1);
+        topology.retractPatent(2);
+        assertEquals(Map.of(), topology.committedPatentSums());
         assertEquals(List.of(), topology.settle(), "nothing was ever published, so nothing is retracted");
     }
 
     @Test
     void whileAReleaseIsReadItsYearsWaitForItsEnd() {
         topology.report("patstat", "R1", "RUNNING");
-        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"), "R1", "c1");
+        topology.patent(1, 2020, List.of("BE"), List.of("AGRI"), "R1", "c1");
         assertTrue(topology.settle().isEmpty(), "published while release R1 was being read");
-        topology.upsert(2, 2020, List.of("NL"), List.of("AGRI"), "R1", "c1");
+        topology.patent(2, 2020, List.of("NL"), List.of("AGRI"), "R1", "c1");
         assertTrue(topology.advance(Duration.ofSeconds(30)).isEmpty(), "held past the 5 s delay of a steady flow too");
 
         topology.report("patstat", "R1", "COMPLETED");
@@ -144,7 +130,7 @@ class PatentIndicatorTopologyTest {
     @Test
     void aReportLeftRunningHoldsAYearAtMostTheMaximumHold() {
         topology.report("patstat", "R1", "RUNNING");
-        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"), "R1", "c1");
+        topology.patent(1, 2020, List.of("BE"), List.of("AGRI"), "R1", "c1");
         assertTrue(topology.advance(Duration.ofSeconds(59)).isEmpty());
         assertFalse(topology.advance(Duration.ofSeconds(2)).isEmpty(), "still held after the 60 s maximum hold");
         assertEquals(1.0, topology.value("patent.count", "BE", "AGRI", 2020), EXACT);
@@ -153,13 +139,13 @@ class PatentIndicatorTopologyTest {
     @Test
     void aReleaseOfAnotherSourceHoldsNoPatentYear() {
         topology.report("comtrade", "R1", "RUNNING");
-        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"), "R1", "c1");
+        topology.patent(1, 2020, List.of("BE"), List.of("AGRI"), "R1", "c1");
         assertFalse(topology.settle().isEmpty());
     }
 
     @Test
     void anApplicationWithoutApplicantsCountsForZz() {
-        topology.upsert(1, 2021, List.of(), List.of("D.AI"));
+        topology.patent(1, 2021, List.of(), List.of("D.AI"));
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
 
         assertEquals(1.0, topology.value("patent.count", "ZZ", "D.AI", 2021), EXACT);
@@ -175,11 +161,11 @@ class PatentIndicatorTopologyTest {
 
     @Test
     void anUpsertMovesTheApplicationToItsNewYearCountriesAndCodes() {
-        topology.upsert(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
-        topology.upsert(2, 2020, List.of("DE"), List.of("AGRI"));
+        topology.patent(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
+        topology.patent(2, 2020, List.of("DE"), List.of("AGRI"));
         topology.settle();
 
-        topology.upsert(1, 2021, List.of("FR"), List.of("TOUR"), "R2", "c1");
+        topology.patent(1, 2021, List.of("FR"), List.of("TOUR"), "R2", "c1");
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
 
         // 2020 keeps only DE's application.
@@ -206,12 +192,12 @@ class PatentIndicatorTopologyTest {
 
     @Test
     void aRetractionRemovesEveryIndicatorOfItsYear() {
-        topology.upsert(1, 2020, List.of("US"), List.of("AGRI"));
-        topology.upsert(2, 2019, List.of("BE"), List.of("AGRI"));
+        topology.patent(1, 2020, List.of("US"), List.of("AGRI"));
+        topology.patent(2, 2019, List.of("BE"), List.of("AGRI"));
         int published2020 = (int) topology.settle().stream().filter(r -> r.key.getYear() == 2020).count();
         assertEquals(28 * 32 * 3 + 27, published2020);
 
-        topology.retract(1);
+        topology.retractPatent(1);
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
 
         assertEquals(published2020, published.size());
@@ -222,18 +208,18 @@ class PatentIndicatorTopologyTest {
 
     @Test
     void theSameRecordTwicePublishesNothingTheSecondTime() {
-        topology.upsert(1, 2020, List.of("BE", "NL"), List.of("AGRI", "D.AI"));
+        topology.patent(1, 2020, List.of("BE", "NL"), List.of("AGRI", "D.AI"));
         assertFalse(topology.settle().isEmpty());
 
-        topology.upsert(1, 2020, List.of("BE", "NL"), List.of("AGRI", "D.AI"));
+        topology.patent(1, 2020, List.of("BE", "NL"), List.of("AGRI", "D.AI"));
         assertEquals(List.of(), topology.settle());
 
         // Same counting under another release and concordance: the values do not change.
-        topology.upsert(1, 2020, List.of("NL", "BE"), List.of("D.AI", "AGRI"), "R2", "c2");
+        topology.patent(1, 2020, List.of("NL", "BE"), List.of("D.AI", "AGRI"), "R2", "c2");
         assertEquals(List.of(), topology.settle());
 
         // A real change is published with the provenance of the latest record.
-        topology.upsert(2, 2020, List.of("BE"), List.of("AGRI"), "R2", "c2");
+        topology.patent(2, 2020, List.of("BE"), List.of("AGRI"), "R2", "c2");
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
         assertFalse(published.isEmpty());
         assertTrue(published.stream().allMatch(r -> r.value.getProvenance().getConcordanceVersion().equals("c2")));
@@ -242,10 +228,10 @@ class PatentIndicatorTopologyTest {
 
     @Test
     void aRecomputedYearPublishesOnlyTheValuesThatChanged() {
-        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"));
+        topology.patent(1, 2020, List.of("BE"), List.of("AGRI"));
         topology.settle();
 
-        topology.upsert(2, 2020, List.of("US"), List.of("D.AI"));
+        topology.patent(2, 2020, List.of("US"), List.of("D.AI"));
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
 
         // New: US's 32 x 3 indicators, and the D.AI ranks (27 members tied at 0, rank 1). Every value
@@ -260,27 +246,27 @@ class PatentIndicatorTopologyTest {
 
     @Test
     void anUnknownPriorityYearCountsInNoYear() {
-        topology.upsert(1, 9999, List.of("BE"), List.of("AGRI"));
+        topology.patent(1, 9999, List.of("BE"), List.of("AGRI"));
         assertEquals(List.of(), topology.settle());
         // Moving it to a known year counts it, moving it back retracts it.
-        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"));
+        topology.patent(1, 2020, List.of("BE"), List.of("AGRI"));
         topology.settle();
         assertEquals(1.0, topology.value("patent.count", "BE", "AGRI", 2020), EXACT);
-        topology.upsert(1, 9999, List.of("BE"), List.of("AGRI"));
+        topology.patent(1, 9999, List.of("BE"), List.of("AGRI"));
         topology.settle();
         assertTrue(topology.compacted().isEmpty());
     }
 
     @Test
     void aYearIsPublishedOnceQuietOrAfterTheMaximumDelay() {
-        topology.upsert(1, 2020, List.of("BE"), List.of("AGRI"));
+        topology.patent(1, 2020, List.of("BE"), List.of("AGRI"));
         assertEquals(List.of(), topology.advance(Duration.ofMillis(300)), "within the quiet period");
         assertFalse(topology.advance(Duration.ofMillis(300)).isEmpty(), "quiet for 600 ms");
 
         // A change every 300 ms never leaves 500 ms of quiet: the 5 s maximum delay publishes anyway.
         int publications = 0;
         for (int i = 0; i < 20; i++) {
-            topology.upsert(100 + i, 2021, List.of("DE"), List.of("HEAL"));
+            topology.patent(100 + i, 2021, List.of("DE"), List.of("HEAL"));
             if (!topology.advance(Duration.ofMillis(300)).isEmpty()) {
                 publications++;
             }

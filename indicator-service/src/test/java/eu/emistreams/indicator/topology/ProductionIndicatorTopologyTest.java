@@ -9,27 +9,12 @@ import eu.emistreams.events.indicator.IndicatorValue;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Small cases whose expected numbers were worked out by hand from {@code indicators.md} §6. */
-class ProductionIndicatorTopologyTest {
+class ProductionIndicatorTopologyTest extends HarnessTest {
 
-    private static final double EXACT = 0.0;
     private static final List<String> SOLAR = List.of("ELEC", "G.REN", "G.REN.SOLAR");
-
-    private SourceIndicatorHarness topology;
-
-    @BeforeEach
-    void start() {
-        topology = new SourceIndicatorHarness(StateStoreKind.ROCKSDB);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
-    }
 
     @Test
     void valuesTechnologySharesAndEuShares() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.indicator.store.StateStoreKind;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -61,7 +62,7 @@ class SourceIndicatorPropertyTest {
     void tradeEndsWithTheIndicatorsOfTheFinalRows(long seed) {
         Random random = new Random(seed);
         Map<String, Trade> finalSet = new HashMap<>();
-        try (SourceIndicatorHarness topology = new SourceIndicatorHarness(StateStoreKind.IN_MEMORY)) {
+        try (IndicatorTopologyHarness topology = new IndicatorTopologyHarness(StateStoreKind.IN_MEMORY)) {
             run(random, topology, key -> {
                 topology.retractTrade(key);
                 finalSet.remove(key);
@@ -88,7 +89,7 @@ class SourceIndicatorPropertyTest {
     void productionEndsWithTheIndicatorsOfTheFinalObservations(long seed) {
         Random random = new Random(seed);
         Map<String, Production> finalSet = new HashMap<>();
-        try (SourceIndicatorHarness topology = new SourceIndicatorHarness(StateStoreKind.IN_MEMORY)) {
+        try (IndicatorTopologyHarness topology = new IndicatorTopologyHarness(StateStoreKind.IN_MEMORY)) {
             run(random, topology, key -> {
                 topology.retractProduction(key);
                 finalSet.remove(key);
@@ -114,7 +115,7 @@ class SourceIndicatorPropertyTest {
         List<Integer> years = new ArrayList<>(List.of(2014, 2015, 2023, 2024));
         years.add(null);
         Map<String, Round> finalSet = new HashMap<>();
-        try (SourceIndicatorHarness topology = new SourceIndicatorHarness(StateStoreKind.IN_MEMORY)) {
+        try (IndicatorTopologyHarness topology = new IndicatorTopologyHarness(StateStoreKind.IN_MEMORY)) {
             run(random, topology, key -> {
                 topology.retractRound(key);
                 finalSet.remove(key);
@@ -134,7 +135,7 @@ class SourceIndicatorPropertyTest {
         }
     }
 
-    private static void run(Random random, SourceIndicatorHarness topology, Consumer<String> retract,
+    private static void run(Random random, IndicatorTopologyHarness topology, Consumer<String> retract,
             Consumer<String> upsert) {
         for (int step = 0; step < STEPS; step++) {
             String key = "k" + random.nextInt(KEYS);

@@ -1,9 +1,10 @@
-package eu.emistreams.indicator.topology;
+package eu.emistreams.indicator.publish;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.emistreams.indicator.store.YearStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

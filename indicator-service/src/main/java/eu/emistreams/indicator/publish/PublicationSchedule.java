@@ -1,5 +1,6 @@
-package eu.emistreams.indicator.topology;
+package eu.emistreams.indicator.publish;
 
+import eu.emistreams.indicator.store.YearStatus;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,8 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * must not stop publication). Recomputing a year costs the same whether one application changed
  * or ten thousand, so a bulk ingest publishes each year once instead of once per application.
  *
- * <p>Before that, the patent contribution stage combines the changes of the applications it reads
- * and forwards them to the aggregate every {@code forwardInterval} (wall clock).
+ * <p>Before that, a contribution stage that combines its changes (the patents') forwards them to
+ * the aggregate every {@code forwardInterval} (wall clock).
  */
 public record PublicationSchedule(Duration forwardInterval, Duration checkInterval, Duration quietPeriod,
         Duration maxDelay, Duration maxHold, Predicate<String> backlogged) {

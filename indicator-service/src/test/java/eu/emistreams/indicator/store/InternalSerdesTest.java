@@ -1,4 +1,4 @@
-package eu.emistreams.indicator.topology;
+package eu.emistreams.indicator.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,26 +38,27 @@ class InternalSerdesTest {
 
     @Test
     void sumChangesWithAndWithoutProvenanceSurvive() {
-        YearSumChanges added = new YearSumChanges(2020, Map.of("*|BE", ExactFraction.of(2, 3),
-                "AERO|BE", ExactFraction.of(-1, 3)), "R1", "c1");
-        YearSumChanges retracted = new YearSumChanges(2021, Map.of("*|ZZ", ExactFraction.of(-1)), null, null);
-        assertEquals(added, roundTrip(InternalSerdes.yearSumChanges(), added));
-        assertEquals(retracted, roundTrip(InternalSerdes.yearSumChanges(), retracted));
+        YearChanges<ExactFraction> added = new YearChanges<>(2020, Map.of("*|BE", ExactFraction.of(2, 3),
+                "AERO|BE", ExactFraction.of(-1, 3)), true, "R1", "c1");
+        YearChanges<ExactFraction> retracted = new YearChanges<>(2021, Map.of("*|ZZ", ExactFraction.of(-1)), false,
+                null, null);
+        assertEquals(added, roundTrip(InternalSerdes.fractionChanges(), added));
+        assertEquals(retracted, roundTrip(InternalSerdes.fractionChanges(), retracted));
     }
 
     @Test
     void statusesAndNullsSurvive() {
         YearStatus status = new YearStatus("R1", null, YearStatus.CLEAN, 1234L);
         assertEquals(status, roundTrip(InternalSerdes.yearStatus(), status));
-        assertNull(roundTrip(InternalSerdes.contribution(), null));
+        assertNull(roundTrip(InternalSerdes.patentContribution(), null));
     }
 
     @Test
     void anUnknownFormatIsRefused() {
-        byte[] bytes = InternalSerdes.contribution().serializer().serialize("t", contribution(2020, "R1"));
+        byte[] bytes = InternalSerdes.patentContribution().serializer().serialize("t", contribution(2020, "R1"));
         bytes[0] = 9;
         assertThrows(SerializationException.class,
-                () -> InternalSerdes.contribution().deserializer().deserialize("t", bytes));
+                () -> InternalSerdes.patentContribution().deserializer().deserialize("t", bytes));
     }
 
     @Test
@@ -70,9 +71,10 @@ class InternalSerdesTest {
                 new TreeMap<>(Map.of("*|BE|rounds", BigDecimal.ONE, "D.AI|BE|usd", new BigDecimal(2.5e6))), "R1", null);
         assertEquals(contribution, roundTrip(InternalSerdes.sumContribution(), contribution));
 
-        SumDelta counts = new SumDelta(2019, new TreeMap<>(Map.of("D.AI|BE|usd", exact)), true, "R1", "c1");
-        SumDelta leaves = new SumDelta(0, new TreeMap<>(), false, null, null);
-        assertEquals(counts, roundTrip(InternalSerdes.sumDelta(), counts));
-        assertEquals(leaves, roundTrip(InternalSerdes.sumDelta(), leaves));
+        YearChanges<BigDecimal> counts = new YearChanges<>(2019, new TreeMap<>(Map.of("D.AI|BE|usd", exact)), true,
+                "R1", "c1");
+        YearChanges<BigDecimal> leaves = new YearChanges<>(0, new TreeMap<>(), false, null, null);
+        assertEquals(counts, roundTrip(InternalSerdes.decimalChanges(), counts));
+        assertEquals(leaves, roundTrip(InternalSerdes.decimalChanges(), leaves));
     }
 }

@@ -1,4 +1,4 @@
-package eu.emistreams.indicator.topology;
+package eu.emistreams.indicator.contribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.indicator.calculation.ExactFraction;
 import eu.emistreams.indicator.source.PatentContribution;
+import eu.emistreams.indicator.definition.IndicatorDefinition;
+import eu.emistreams.indicator.publish.PublicationSchedule;
+import eu.emistreams.indicator.store.ForwardedContribution;
+import eu.emistreams.indicator.store.InternalSerdes;
+import eu.emistreams.indicator.store.StateStoreKind;
+import eu.emistreams.indicator.store.YearChanges;
+import eu.emistreams.indicator.topology.AvroBinarySerde;
+import eu.emistreams.indicator.topology.IndicatorDefinitions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -25,21 +34,24 @@ import org.junit.jupiter.api.Test;
  * (what a restore from the changelogs gives), forwards exactly the changes not yet forwarded. The
  * expected changes are worked out by hand from the applications' weights.
  */
-class PatentContributionRecoveryTest {
+class ContributionRecoveryTest {
 
-    private static final PublicationSchedule SCHEDULE = IndicatorTopologyHarness.SCHEDULE;
+    private static final PublicationSchedule SCHEDULE = new PublicationSchedule(Duration.ofMillis(1),
+            Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60));
+    private static final IndicatorDefinition<ClassifiedPatent, PatentContribution, ExactFraction> PATENT =
+            IndicatorDefinitions.patent(AvroBinarySerde.of(ClassifiedPatent.class));
 
     /** The stores outlive the tasks, as the changelogs do. */
     private KeyValueStore<String, PatentContribution> contributions;
-    private KeyValueStore<String, ForwardedContribution> unforwarded;
+    private KeyValueStore<String, ForwardedContribution<PatentContribution>> unforwarded;
 
     @BeforeEach
     void stores() {
-        contributions = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PatentContributionProcessor.STORE),
-                Serdes.String(), InternalSerdes.contribution()).withLoggingDisabled().build();
+        contributions = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PATENT.contributions()),
+                Serdes.String(), InternalSerdes.patentContribution()).withLoggingDisabled().build();
         unforwarded = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(PatentContributionProcessor.PENDING_STORE),
-                Serdes.String(), InternalSerdes.forwardedContribution()).withLoggingDisabled().build();
+                Stores.inMemoryKeyValueStore(PATENT.pendingStore()),
+                Serdes.String(), InternalSerdes.forwardedContribution(InternalSerdes.PATENT_CONTRIBUTION)).withLoggingDisabled().build();
     }
 
     @Test
@@ -53,9 +65,9 @@ class PatentContributionRecoveryTest {
 
         Task second = new Task();
         assertEquals(List.of(
-                new YearSumChanges(2020, Map.of("*|BE", ExactFraction.of(1, 2), "*|NL", ExactFraction.of(1, 2),
-                        "AGRI|BE", ExactFraction.of(1, 2), "AGRI|NL", ExactFraction.of(1, 2)), "R1", "c1"),
-                new YearSumChanges(2021, Map.of("*|DE", ExactFraction.ONE, "AGRI|DE", ExactFraction.ONE), "R1", "c1")),
+                new YearChanges<>(2020, Map.of("*|BE", ExactFraction.of(1, 2), "*|NL", ExactFraction.of(1, 2),
+                        "AGRI|BE", ExactFraction.of(1, 2), "AGRI|NL", ExactFraction.of(1, 2)), true, "R1", "c1"),
+                new YearChanges<>(2021, Map.of("*|DE", ExactFraction.ONE, "AGRI|DE", ExactFraction.ONE), true, "R1", "c1")),
                 second.forward());
         assertFalse(hasEntries(unforwarded), "forwarded applications leave the pending store");
 
@@ -73,10 +85,10 @@ class PatentContributionRecoveryTest {
         first.retract(1);
         first.read(3, 2020, List.of("FR", "IT"));
 
-        assertEquals(List.of(new YearSumChanges(2020, Map.of(
+        assertEquals(List.of(new YearChanges<>(2020, Map.of(
                         "*|BE", ExactFraction.of(-1, 1), "AGRI|BE", ExactFraction.of(-1, 1),
                         "*|FR", ExactFraction.of(1, 2), "*|IT", ExactFraction.of(1, 2),
-                        "AGRI|FR", ExactFraction.of(1, 2), "AGRI|IT", ExactFraction.of(1, 2)), "R1", "c1")),
+                        "AGRI|FR", ExactFraction.of(1, 2), "AGRI|IT", ExactFraction.of(1, 2)), true, "R1", "c1")),
                 new Task().forward());
     }
 
@@ -88,7 +100,7 @@ class PatentContributionRecoveryTest {
         first.read(1, 2020, List.of("NL"));
         first.read(1, 2020, List.of("BE"));
         // Only the provenance of the last contribution read travels, as without the restart.
-        assertEquals(List.of(new YearSumChanges(2020, Map.of(), "R1", "c1")), new Task().forward());
+        assertEquals(List.of(new YearChanges<>(2020, Map.of(), true, "R1", "c1")), new Task().forward());
         assertFalse(hasEntries(unforwarded));
     }
 
@@ -100,9 +112,9 @@ class PatentContributionRecoveryTest {
 
     /** One task of the stage: a processor opened on the stores, its punctuator run by hand. */
     private final class Task {
-        private final MockProcessorContext<Integer, YearSumChanges> context = new MockProcessorContext<>();
-        private final Processor<String, ClassifiedPatent, Integer, YearSumChanges> processor =
-                PatentContributionProcessor.supplier(SCHEDULE, StateStoreKind.IN_MEMORY).get();
+        private final MockProcessorContext<Integer, YearChanges<ExactFraction>> context = new MockProcessorContext<>();
+        private final Processor<String, ClassifiedPatent, Integer, YearChanges<ExactFraction>> processor =
+                ContributionProcessor.supplier(PATENT, SCHEDULE, StateStoreKind.IN_MEMORY).get();
 
         Task() {
             context.setCurrentSystemTimeMs(0L);
@@ -122,12 +134,12 @@ class PatentContributionRecoveryTest {
             processor.process(new Record<>(Long.toString(applnId), (ClassifiedPatent) null, 0L));
         }
 
-        List<YearSumChanges> forwarded() {
-            return context.forwarded().stream().<YearSumChanges>map(forward -> forward.record().value()).toList();
+        List<YearChanges<ExactFraction>> forwarded() {
+            return context.forwarded().stream().<YearChanges<ExactFraction>>map(forward -> forward.record().value()).toList();
         }
 
         /** Runs the forward punctuator once and returns what it forwarded. */
-        List<YearSumChanges> forward() {
+        List<YearChanges<ExactFraction>> forward() {
             context.resetForwards();
             context.scheduledPunctuators().get(0).getPunctuator().punctuate(0L);
             return forwarded();

@@ -1,4 +1,4 @@
-package eu.emistreams.indicator.topology;
+package eu.emistreams.indicator.store;
 
 /**
  * What the aggregate keeps per year besides its sums: the provenance of the latest record that

@@ -1,7 +1,9 @@
-package eu.emistreams.indicator.topology;
+package eu.emistreams.indicator.publish;
 
 import eu.emistreams.events.Topics;
 import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.indicator.store.StateStoreKind;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,9 +25,9 @@ import org.apache.kafka.streams.state.Stores;
  * a backfill, docs/benchmarks.md). Analysts see values move from one release to the next without
  * the half-read states in between.
  */
-final class IngestActivity {
+public final class IngestActivity {
 
-    static final String STORE = "ingest-activity";
+    public static final String STORE = "ingest-activity";
     static final String SOURCE = "ingest-reports-source";
     static final String UPDATE = "ingest-activity-update";
 
@@ -36,12 +38,12 @@ final class IngestActivity {
     }
 
     /** Adds the global store; after every other node, so that the sub-topologies keep their ids. */
-    static void addTo(StreamsBuilder builder, IndicatorSerdes serdes, StateStoreKind storeKind) {
+    public static void addTo(StreamsBuilder builder, Serde<IngestReport> ingestReport, StateStoreKind storeKind) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(storeKind.keyValue(STORE), Serdes.String(), Serdes.String())
                         .withLoggingDisabled(),
                 Topics.INGEST_REPORTS,
-                Consumed.with(Serdes.String(), serdes.ingestReport()).withName(SOURCE),
+                Consumed.with(Serdes.String(), ingestReport).withName(SOURCE),
                 () -> new Processor<String, IngestReport, Void, Void>() {
                     private KeyValueStore<String, String> statuses;
 

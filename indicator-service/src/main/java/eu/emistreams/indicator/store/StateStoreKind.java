@@ -1,4 +1,4 @@
-package eu.emistreams.indicator.topology;
+package eu.emistreams.indicator.store;
 
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
@@ -12,7 +12,7 @@ public enum StateStoreKind {
     ROCKSDB,
     IN_MEMORY;
 
-    KeyValueBytesStoreSupplier keyValue(String name) {
+    public KeyValueBytesStoreSupplier keyValue(String name) {
         return this == ROCKSDB ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
     }
 }

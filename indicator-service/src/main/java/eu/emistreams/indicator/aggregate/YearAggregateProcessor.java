@@ -1,0 +1,193 @@
+package eu.emistreams.indicator.aggregate;
+
+import eu.emistreams.events.indicator.IndicatorKey;
+import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.Provenance;
+import eu.emistreams.indicator.calculation.YearIndicators;
+import eu.emistreams.indicator.definition.IndicatorDefinition;
+import eu.emistreams.indicator.definition.Measure;
+import eu.emistreams.indicator.publish.IngestActivity;
+import eu.emistreams.indicator.publish.PublicationSchedule;
+import eu.emistreams.indicator.publish.PublishedIndicators;
+import eu.emistreams.indicator.store.InternalSerdes;
+import eu.emistreams.indicator.store.StateStoreKind;
+import eu.emistreams.indicator.store.YearChanges;
+import eu.emistreams.indicator.store.YearStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Keeps the exact sums of every year of its partitions for one family and publishes its
+ * indicators. Each record of changes only updates the sums it touches and marks its year dirty;
+ * a wall-clock punctuator recomputes the indicators of the dirty years that are due
+ * ({@link PublicationSchedule}) and publishes what changed ({@link PublishedIndicators}).
+ */
+public final class YearAggregateProcessor<M> implements Processor<Integer, YearChanges<M>, IndicatorKey, IndicatorValue> {
+
+    private static final String SEPARATOR = "|";
+    private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
+
+    private final IndicatorDefinition<?, ?, M> definition;
+    private final Measure<M> measure;
+    private final PublicationSchedule schedule;
+    private ProcessorContext<IndicatorKey, IndicatorValue> context;
+    private KeyValueStore<String, M> sums;
+    /**
+     * Where the family reads its sums from memory: every sum this task has read or written, as in
+     * the store (0 for absent). Writes still go to the store, which commits them with the input
+     * offsets; reads come from here: a store read (key and value serdes, the record cache's
+     * ordered map, metrics) was a fifth of the service's samples in a patent backfill
+     * (docs/benchmarks.md). Only this processor writes the store.
+     */
+    private final Map<String, M> knownSums = new HashMap<>();
+    private KeyValueStore<Integer, YearStatus> statuses;
+    private KeyValueStore<String, String> ingestActivity;
+    private PublishedIndicators published;
+
+    private YearAggregateProcessor(IndicatorDefinition<?, ?, M> definition, PublicationSchedule schedule) {
+        this.definition = definition;
+        this.measure = definition.measure();
+        this.schedule = schedule;
+    }
+
+    public static <M> ProcessorSupplier<Integer, YearChanges<M>, IndicatorKey, IndicatorValue> supplier(
+            IndicatorDefinition<?, ?, M> definition, PublicationSchedule schedule, StateStoreKind storeKind) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<Integer, YearChanges<M>, IndicatorKey, IndicatorValue> get() {
+                return new YearAggregateProcessor<>(definition, schedule);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                // The record cache keeps each store's writes until the commit, once per key: a sum
+                // touched by many records of a commit is written once.
+                return Set.of(
+                        Stores.keyValueStoreBuilder(storeKind.keyValue(definition.sumsStore()),
+                                Serdes.String(), definition.measure().sumSerde()).withCachingEnabled(),
+                        Stores.keyValueStoreBuilder(storeKind.keyValue(definition.statusStore()),
+                                Serdes.Integer(), InternalSerdes.yearStatus()).withCachingEnabled(),
+                        Stores.keyValueStoreBuilder(storeKind.keyValue(definition.publishedStore()),
+                                Serdes.String(), definition.measure().publishedSerde()).withCachingEnabled());
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<IndicatorKey, IndicatorValue> context) {
+        this.context = context;
+        this.sums = context.getStateStore(definition.sumsStore());
+        knownSums.clear();
+        this.ingestActivity = context.getStateStore(IngestActivity.STORE);
+        this.statuses = context.getStateStore(definition.statusStore());
+        this.published = new PublishedIndicators(context.getStateStore(definition.publishedStore()));
+        context.schedule(schedule.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishDueYears);
+    }
+
+    @Override
+    public void process(Record<Integer, YearChanges<M>> record) {
+        YearChanges<M> changes = record.value();
+        if (changes == null) {
+            return;
+        }
+        for (Map.Entry<String, M> change : changes.changes().entrySet()) {
+            String key = yearPrefix(changes.year()) + change.getKey();
+            M sum = measure.canonical(measure.plus(sum(key), change.getValue()));
+            if (definition.speed().sumsReadFromMemory()) {
+                knownSums.put(key, sum);
+            }
+            if (measure.isZero(sum)) {
+                // Absent means 0: a sum that returns to exactly 0 leaves no entry behind.
+                sums.delete(key);
+            } else {
+                sums.put(key, sum);
+            }
+        }
+
+        YearStatus before = statuses.get(changes.year());
+        YearStatus status = before == null ? YearStatus.initial() : before;
+        // The changes hold no zero change: any change moves a sum.
+        if (!changes.changes().isEmpty()) {
+            status = status.changedAt(context.currentSystemTimeMs());
+        }
+        if (changes.counts()) {
+            status = status.withProvenance(changes.sourceRelease(), changes.concordanceVersion());
+        }
+        if (!status.equals(before)) {
+            statuses.put(changes.year(), status);
+        }
+    }
+
+    /** The sum under {@code key}, 0 when absent. */
+    private M sum(String key) {
+        if (!definition.speed().sumsReadFromMemory()) {
+            return storedSum(key);
+        }
+        M known = knownSums.get(key);
+        if (known == null) {
+            known = storedSum(key);
+            knownSums.put(key, known);
+        }
+        return known;
+    }
+
+    private M storedSum(String key) {
+        M stored = sums.get(key);
+        return stored == null ? measure.zero() : stored;
+    }
+
+    private void publishDueYears(long nowMs) {
+        boolean sourceBusy = schedule.sourceBusy(ingestActivity, definition.provenanceSource());
+        List<KeyValue<Integer, YearStatus>> due = new ArrayList<>();
+        try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
+            all.forEachRemaining(entry -> {
+                if (schedule.due(entry.value, nowMs, sourceBusy)) {
+                    due.add(entry);
+                }
+            });
+        }
+        for (KeyValue<Integer, YearStatus> year : due) {
+            publishYear(year.key, year.value, nowMs);
+        }
+    }
+
+    private void publishYear(int year, YearStatus status, long nowMs) {
+        String prefix = yearPrefix(year);
+        Map<String, M> yearSums = new LinkedHashMap<>();
+        try (KeyValueIterator<String, M> entries = sums.prefixScan(prefix, PREFIX_SERIALIZER)) {
+            entries.forEachRemaining(entry -> yearSums.put(entry.key.substring(prefix.length()), entry.value));
+        }
+        YearIndicators indicators = definition.indicators().apply(yearSums);
+        Provenance provenance = new Provenance(
+                Map.of(definition.provenanceSource(), Objects.requireNonNullElse(status.sourceRelease(), "")),
+                Objects.requireNonNullElse(status.concordanceVersion(), ""));
+        published.publish(year, indicators.points(), provenance, nowMs, context::forward);
+
+        if (indicators.anythingCounts()) {
+            statuses.put(year, status.published());
+        } else {
+            statuses.delete(year);
+        }
+    }
+
+    private static String yearPrefix(int year) {
+        return year + SEPARATOR;
+    }
+}

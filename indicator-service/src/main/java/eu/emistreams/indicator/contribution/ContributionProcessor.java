@@ -1,0 +1,132 @@
+package eu.emistreams.indicator.contribution;
+
+import eu.emistreams.indicator.definition.IndicatorDefinition;
+import eu.emistreams.indicator.publish.PublicationSchedule;
+import eu.emistreams.indicator.source.Contribution;
+import eu.emistreams.indicator.store.InternalSerdes;
+import eu.emistreams.indicator.store.StateStoreKind;
+import eu.emistreams.indicator.store.YearChanges;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Turns the upserts and tombstones of one classified topic (keyed by the record's natural key)
+ * into changes of yearly sums: it remembers what each record last contributed, takes that
+ * contribution away and adds the new one, for every year either counts in. A record identical to
+ * the previous one (provenance included) changes nothing. The changes go to the aggregate keyed by
+ * year, as each record is read or, where the family combines them, every forward interval
+ * ({@link CombinedChanges}).
+ */
+public final class ContributionProcessor<V, C extends Contribution<M>, M>
+        implements Processor<String, V, Integer, YearChanges<M>> {
+
+    private final IndicatorDefinition<V, C, M> definition;
+    private final PublicationSchedule schedule;
+    private ProcessorContext<Integer, YearChanges<M>> context;
+    private KeyValueStore<String, C> contributions;
+    /** Null where each record's changes are forwarded as it is read. */
+    private CombinedChanges<C, M> combined;
+
+    private ContributionProcessor(IndicatorDefinition<V, C, M> definition, PublicationSchedule schedule) {
+        this.definition = definition;
+        this.schedule = schedule;
+    }
+
+    public static <V, C extends Contribution<M>, M> ProcessorSupplier<String, V, Integer, YearChanges<M>> supplier(
+            IndicatorDefinition<V, C, M> definition, PublicationSchedule schedule, StateStoreKind storeKind) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, V, Integer, YearChanges<M>> get() {
+                return new ContributionProcessor<>(definition, schedule);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                Set<StoreBuilder<?>> stores = new HashSet<>();
+                stores.add(Stores.keyValueStoreBuilder(storeKind.keyValue(definition.contributions()),
+                        Serdes.String(), InternalSerdes.serde(definition.contributionFormat())));
+                if (definition.speed().combineChanges()) {
+                    // In memory whatever the kind of the other stores: it holds the records of one
+                    // interval at most, so its changelog restores in no time, and a RocksDB store
+                    // would cost a flush at every commit and a disk read for every deletion the
+                    // record cache passes on.
+                    stores.add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(definition.pendingStore()),
+                            Serdes.String(), InternalSerdes.forwardedContribution(definition.contributionFormat()))
+                            .withCachingEnabled());
+                }
+                return stores;
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<Integer, YearChanges<M>> context) {
+        this.context = context;
+        this.contributions = context.getStateStore(definition.contributions());
+        if (definition.speed().combineChanges()) {
+            combined = new CombinedChanges<>(definition.measure(), context, contributions,
+                    context.getStateStore(definition.pendingStore()));
+            combined.rebuild();
+            context.schedule(schedule.forwardInterval(), PunctuationType.WALL_CLOCK_TIME, now -> combined.forward());
+        }
+    }
+
+    @Override
+    public void process(Record<String, V> record) {
+        if (record.key() == null) {
+            // Without a key no later record could ever retract this one.
+            return;
+        }
+        C previous = contributions.get(record.key());
+        C next = record.value() == null ? null : definition.contribution().apply(record.value()).orElse(null);
+        if (Objects.equals(previous, next)) {
+            return;
+        }
+        if (next == null) {
+            contributions.delete(record.key());
+        } else {
+            contributions.put(record.key(), next);
+        }
+        if (combined != null) {
+            combined.changed(record, previous, next);
+        } else {
+            forwardChanges(record, previous, next);
+        }
+    }
+
+    /** Forwards, for every year either contribution counts in, what the record changed in it. */
+    private void forwardChanges(Record<String, V> record, C previous, C next) {
+        SortedSet<Integer> years = new TreeSet<>();
+        if (previous != null) {
+            years.addAll(previous.years());
+        }
+        if (next != null) {
+            years.addAll(next.years());
+        }
+        for (int year : years) {
+            YearChangesBuilder<M> changes = new YearChangesBuilder<>(year, definition.measure());
+            if (previous != null) {
+                changes.retract(previous);
+            }
+            if (next != null && next.years().contains(year)) {
+                changes.add(next);
+            }
+            YearChanges<M> built = changes.build();
+            if (built != null) {
+                context.forward(record.withKey(year).withValue(built));
+            }
+        }
+    }
+}

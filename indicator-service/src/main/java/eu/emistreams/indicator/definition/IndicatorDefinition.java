@@ -1,0 +1,98 @@
+package eu.emistreams.indicator.definition;
+
+import eu.emistreams.indicator.calculation.YearIndicators;
+import eu.emistreams.indicator.source.Contribution;
+import eu.emistreams.indicator.store.InternalSerdes;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * One indicator family, all the indicator pipeline needs to know of it: the classified topic it
+ * reads (values {@code V}), what a record contributes to the sums of its years ({@code C}, summed in
+ * the measure {@code M}), how a year's sums become indicators, and the indicator topic it writes.
+ * Every processor and store is named after {@code name} ({@code patent-contributions},
+ * {@code trade-year-sums}...); the names are a contract with the state of running instances,
+ * renaming one rebuilds it.
+ *
+ * @param provenanceSource the source name under which the release is reported in the provenance and
+ *     in the ingest reports
+ * @param contributionFormat how the contributions store keeps each record's last contribution
+ * @param indicators the indicators of a year from its stored sums, keyed as the contributions key
+ *     their amounts
+ * @param changesByYear the name of the repartition by year (topic
+ *     {@code emi-indicator-<changesByYear>-repartition})
+ */
+public record IndicatorDefinition<V, C extends Contribution<M>, M>(
+        String name,
+        String classifiedTopic,
+        String indicatorTopic,
+        String provenanceSource,
+        Serde<V> classified,
+        Function<V, Optional<C>> contribution,
+        InternalSerdes.Format<C> contributionFormat,
+        Measure<M> measure,
+        Function<Map<String, M>, YearIndicators> indicators,
+        String changesByYear,
+        Speed speed) {
+
+    /**
+     * What a family may do to go faster; neither changes what is published.
+     *
+     * @param combineChanges the contribution stage combines the changes of the records it reads per
+     *     year and forwards them every {@code emi.indicator.forward-interval}, one record per year
+     *     instead of one per record read; it keeps the records not forwarded yet in a pending store
+     * @param sumsReadFromMemory the aggregate reads each sum from the store once, then from memory
+     */
+    public record Speed(boolean combineChanges, boolean sumsReadFromMemory) {
+
+        /** Each record's changes forwarded as it is read, every sum read from the store. */
+        public static final Speed PLAIN = new Speed(false, false);
+    }
+
+    public String sourceNode() {
+        return name + "-classified-source";
+    }
+
+    /** The processor, and the store of each record's last contribution (keyed by the record key). */
+    public String contributions() {
+        return name + "-contributions";
+    }
+
+    /** Records whose changes are not forwarded yet, with what they contributed when last forwarded. */
+    public String pendingStore() {
+        return pendingStoreOf(name);
+    }
+
+    public static String pendingStoreOf(String name) {
+        return name + "-contributions-pending";
+    }
+
+    public String yearAggregates() {
+        return name + "-year-aggregates";
+    }
+
+    /** Exact sums keyed {@code year|code|country}, and {@code |measure} where a family has several. */
+    public String sumsStore() {
+        return name + "-year-sums";
+    }
+
+    /** Per year: provenance, and whether its indicators wait to be published. */
+    public String statusStore() {
+        return statusStoreOf(name);
+    }
+
+    public static String statusStoreOf(String name) {
+        return name + "-year-status";
+    }
+
+    /** Last published values keyed {@code year|code|country|indicator}, rounded to 9 decimals. */
+    public String publishedStore() {
+        return name + "-indicators-published";
+    }
+
+    public String sinkNode() {
+        return name + "-indicators-sink";
+    }
+}

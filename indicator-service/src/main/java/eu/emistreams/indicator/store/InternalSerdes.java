@@ -1,0 +1,298 @@
+package eu.emistreams.indicator.store;
+
+import eu.emistreams.indicator.calculation.ExactFraction;
+import eu.emistreams.indicator.source.PatentContribution;
+import eu.emistreams.indicator.source.SumContribution;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Compact binary serdes of the records that never leave this service (stores, changelogs and the
+ * repartition topics). Each format starts with a version byte so that a later format can still
+ * read state written by this one. The formats are those running instances have written: the patent
+ * and the other families kept theirs when their pipelines became one.
+ */
+public final class InternalSerdes {
+
+    private static final byte FORMAT_V1 = 1;
+    /** The scale of published values: the contract compares indicator values to 9 decimals. */
+    private static final int PUBLISHED_SCALE = ExactFraction.COMPARISON_SCALE;
+
+    /** The fields of a value, without the version byte of its serde. */
+    public interface Format<T> {
+        void write(DataOutput out, T value) throws IOException;
+
+        T read(DataInput in) throws IOException;
+    }
+
+    public static final Format<PatentContribution> PATENT_CONTRIBUTION = format(
+            InternalSerdes::writePatentContribution, InternalSerdes::readPatentContribution);
+
+    public static final Format<SumContribution> SUM_CONTRIBUTION = format((out, contribution) -> {
+        out.writeInt(contribution.years().size());
+        for (int year : contribution.years()) {
+            out.writeInt(year);
+        }
+        writeChanges(out, contribution.amounts(), InternalSerdes::writeDecimal);
+        writeNullableString(out, contribution.sourceRelease());
+        writeNullableString(out, contribution.concordanceVersion());
+    }, in -> {
+        SortedSet<Integer> years = new TreeSet<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            years.add(in.readInt());
+        }
+        return new SumContribution(years, readChanges(in, InternalSerdes::readDecimal), readNullableString(in),
+                readNullableString(in));
+    });
+
+    private InternalSerdes() {
+    }
+
+    public static <T> Serde<T> serde(Format<T> format) {
+        return binary(format);
+    }
+
+    public static Serde<ExactFraction> fraction() {
+        return binary(format(InternalSerdes::writeFraction, InternalSerdes::readFraction));
+    }
+
+    /** An exact decimal of any size and scale. */
+    public static Serde<BigDecimal> decimal() {
+        return binary(format(InternalSerdes::writeDecimal, InternalSerdes::readDecimal));
+    }
+
+    public static Serde<PatentContribution> patentContribution() {
+        return binary(PATENT_CONTRIBUTION);
+    }
+
+    public static Serde<SumContribution> sumContribution() {
+        return binary(SUM_CONTRIBUTION);
+    }
+
+    /**
+     * What a record contributed when the contribution stage last forwarded its changes: a null
+     * contribution when it contributed nothing then.
+     */
+    public static <C> Serde<ForwardedContribution<C>> forwardedContribution(Format<C> contribution) {
+        return binary(format((out, forwarded) -> {
+            out.writeBoolean(forwarded.contribution() != null);
+            if (forwarded.contribution() != null) {
+                contribution.write(out, forwarded.contribution());
+            }
+        }, in -> new ForwardedContribution<>(in.readBoolean() ? contribution.read(in) : null)));
+    }
+
+    /**
+     * The patent changes of a year. They carry no {@code counts} flag: every patent contribution
+     * has a release, so a release tells that one was added.
+     */
+    public static Serde<YearChanges<ExactFraction>> fractionChanges() {
+        return binary(format((out, changes) -> {
+            out.writeInt(changes.year());
+            writeChanges(out, changes.changes(), InternalSerdes::writeFraction);
+            writeNullableString(out, changes.sourceRelease());
+            writeNullableString(out, changes.concordanceVersion());
+        }, in -> {
+            int year = in.readInt();
+            Map<String, ExactFraction> changes = readChanges(in, InternalSerdes::readFraction);
+            String sourceRelease = readNullableString(in);
+            return new YearChanges<>(year, changes, sourceRelease != null, sourceRelease, readNullableString(in));
+        }));
+    }
+
+    /** The decimal changes of a year of a trade, production or investment source. */
+    public static Serde<YearChanges<BigDecimal>> decimalChanges() {
+        return binary(format((out, changes) -> {
+            out.writeInt(changes.year());
+            writeChanges(out, changes.changes(), InternalSerdes::writeDecimal);
+            out.writeBoolean(changes.counts());
+            writeNullableString(out, changes.sourceRelease());
+            writeNullableString(out, changes.concordanceVersion());
+        }, in -> new YearChanges<>(in.readInt(), readChanges(in, InternalSerdes::readDecimal), in.readBoolean(),
+                readNullableString(in), readNullableString(in))));
+    }
+
+    /** A published value rounded to 9 decimals, as a plain long of its billionths (no version byte). */
+    public static Serde<BigDecimal> billionths() {
+        LongSerializer longs = new LongSerializer();
+        LongDeserializer longsBack = new LongDeserializer();
+        Serializer<BigDecimal> serializer = (topic, value) -> value == null ? null
+                : longs.serialize(topic, value.setScale(PUBLISHED_SCALE).unscaledValue().longValueExact());
+        Deserializer<BigDecimal> deserializer = (topic, data) -> data == null ? null
+                : BigDecimal.valueOf(longsBack.deserialize(topic, data), PUBLISHED_SCALE);
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+
+    public static Serde<YearStatus> yearStatus() {
+        return binary(format((out, status) -> {
+            writeNullableString(out, status.sourceRelease());
+            writeNullableString(out, status.concordanceVersion());
+            out.writeLong(status.dirtySinceMs());
+            out.writeLong(status.lastChangeMs());
+        }, in -> new YearStatus(readNullableString(in), readNullableString(in), in.readLong(), in.readLong())));
+    }
+
+    private static <M> void writeChanges(DataOutput out, Map<String, M> changes, Writer<M> value)
+            throws IOException {
+        out.writeInt(changes.size());
+        for (Map.Entry<String, M> change : changes.entrySet()) {
+            out.writeUTF(change.getKey());
+            value.write(out, change.getValue());
+        }
+    }
+
+    private static <M> SortedMap<String, M> readChanges(DataInput in, Reader<M> value) throws IOException {
+        SortedMap<String, M> changes = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            changes.put(in.readUTF(), value.read(in));
+        }
+        return changes;
+    }
+
+    private static void writeDecimal(DataOutput out, BigDecimal value) throws IOException {
+        out.writeInt(value.scale());
+        writeBigInteger(out, value.unscaledValue());
+    }
+
+    private static BigDecimal readDecimal(DataInput in) throws IOException {
+        int scale = in.readInt();
+        return new BigDecimal(readBigInteger(in), scale);
+    }
+
+    private static void writeFraction(DataOutput out, ExactFraction fraction) throws IOException {
+        writeBigInteger(out, fraction.numerator());
+        writeBigInteger(out, fraction.denominator());
+    }
+
+    private static ExactFraction readFraction(DataInput in) throws IOException {
+        return new ExactFraction(readBigInteger(in), readBigInteger(in));
+    }
+
+    private static void writePatentContribution(DataOutput out, PatentContribution contribution) throws IOException {
+        out.writeInt(contribution.year());
+        out.writeInt(contribution.applicantCount());
+        out.writeInt(contribution.applicantsByCountry().size());
+        for (var entry : contribution.applicantsByCountry().entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeInt(entry.getValue());
+        }
+        out.writeInt(contribution.codes().size());
+        for (String code : contribution.codes()) {
+            out.writeUTF(code);
+        }
+        writeNullableString(out, contribution.sourceRelease());
+        writeNullableString(out, contribution.concordanceVersion());
+    }
+
+    private static PatentContribution readPatentContribution(DataInput in) throws IOException {
+        int year = in.readInt();
+        int applicantCount = in.readInt();
+        SortedMap<String, Integer> byCountry = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            byCountry.put(in.readUTF(), in.readInt());
+        }
+        SortedSet<String> codes = new TreeSet<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            codes.add(in.readUTF());
+        }
+        return new PatentContribution(year, applicantCount, byCountry, codes, readNullableString(in),
+                readNullableString(in));
+    }
+
+    private static void writeBigInteger(DataOutput out, BigInteger value) throws IOException {
+        byte[] bytes = value.toByteArray();
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static BigInteger readBigInteger(DataInput in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new BigInteger(bytes);
+    }
+
+    private static void writeNullableString(DataOutput out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readNullableString(DataInput in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(DataOutput out, T value) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(DataInput in) throws IOException;
+    }
+
+    private static <T> Format<T> format(Writer<T> writer, Reader<T> reader) {
+        return new Format<>() {
+            @Override
+            public void write(DataOutput out, T value) throws IOException {
+                writer.write(out, value);
+            }
+
+            @Override
+            public T read(DataInput in) throws IOException {
+                return reader.read(in);
+            }
+        };
+    }
+
+    private static <T> Serde<T> binary(Format<T> format) {
+        Serializer<T> serializer = (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeByte(FORMAT_V1);
+                format.write(out, value);
+            } catch (IOException e) {
+                throw new SerializationException("cannot write " + value, e);
+            }
+            return bytes.toByteArray();
+        };
+        Deserializer<T> deserializer = (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+                byte version = in.readByte();
+                if (version != FORMAT_V1) {
+                    throw new SerializationException("unknown internal format " + version + " on " + topic);
+                }
+                return format.read(in);
+            } catch (IOException e) {
+                throw new SerializationException("cannot read a record of " + topic, e);
+            }
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}
