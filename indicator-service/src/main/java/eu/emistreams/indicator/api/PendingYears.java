@@ -40,17 +40,22 @@ public class PendingYears {
     public record Unpublished(Map<String, List<Integer>> yearsByFamily, boolean applicationsUnforwarded) {
     }
 
-    /** What is unpublished, or empty when a store cannot be queried (starting, rebalancing). */
+    /** What is unpublished, or empty when a store cannot be queried (starting, rebalancing, stopped, failed). */
     public Optional<Unpublished> list() {
         long backoff = FIRST_BACKOFF_MS;
         for (int attempt = 1; ; attempt++) {
+            if (!streams.state().isRunningOrRebalancing()) {
+                // ERROR or shutting down: the stores cannot be asked, which is an answer, not a fault of the request.
+                return Optional.empty();
+            }
             try {
                 Map<String, List<Integer>> pending = new LinkedHashMap<>();
                 IndicatorTopology.YEAR_STATUS_STORES.forEach((family, store) ->
                         pending.put(family, unlessHostedElsewhere(store, () -> read(store), List.of())));
                 return Optional.of(new Unpublished(pending, unlessHostedElsewhere(IndicatorDefinitions.PATENT_PENDING_STORE,
                         this::applicationsUnforwarded, false)));
-            } catch (InvalidStateStoreException notReady) {
+            } catch (InvalidStateStoreException | IllegalStateException notReady) {
+                // IllegalStateException: the client left RUNNING between the check above and the query.
                 if (attempt == ATTEMPTS) {
                     return Optional.empty();
                 }
@@ -105,6 +110,11 @@ public class PendingYears {
         try (KeyValueIterator<String, Object> all = store.all()) {
             return all.hasNext();
         }
+    }
+
+    /** The client's state, for the answer that says why nothing can be listed. */
+    public KafkaStreams.State state() {
+        return streams.state();
     }
 
     private static boolean sleep(long millis) {

@@ -43,7 +43,8 @@ public class PendingYearsResource {
                         .header("Retry-After", "1")
                         .type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("title", "store not ready", "status", 503,
-                                "detail", "a year status store is not queryable yet (starting or rebalancing)"))
+                                "detail", "a year status store cannot be queried: Kafka Streams is "
+                                        + pendingYears.state() + " (starting, rebalancing, stopped or failed)"))
                         .build());
     }
 }
