@@ -71,6 +71,7 @@ class SoakIT {
     private final List<String> kills = new CopyOnWriteArrayList<>();
     private final List<String> upFailures = new CopyOnWriteArrayList<>();
     private final List<long[]> samples = new CopyOnWriteArrayList<>();
+    private final List<Map<String, Long>> componentSamples = new CopyOnWriteArrayList<>();
 
     @Test
     void releasesOfEverySourceUnderRandomKillsEndExactlyAndTheStackStaysBounded() throws Exception {
@@ -132,6 +133,7 @@ class SoakIT {
             Pipeline.log("soak of %d min, seed %d: %d releases, %d kills %s; up failures %s", duration.toMinutes(), seed,
                     chains.stream().mapToInt(c -> c.releases + 1).sum(), kills.size(), kills, upFailures);
             Pipeline.log("soak samples (minute, stack RSS MB, data dir MB): %s", describeSamples());
+            Pipeline.log("soak disk by component (first -> middle-third peak -> last): %s", describeComponents());
             Chain patents = chains.get(0);
             pipeline.assertIndicatorsEqual(ReferencePatentIndicators.compute(PatstatRelease.read(patents.last), rules),
                     "patents after the soak");
@@ -219,7 +221,10 @@ class SoakIT {
             for (String process : KILLABLE) {
                 rss += stack.stack().running(process).map(SoakIT::residentBytes).orElse(0L);
             }
-            samples.add(new long[] {(System.nanoTime() - start) / 1_000_000_000L, rss, directoryBytes(stack.settings().dataDir())});
+            Map<String, Long> byComponent = bytesByComponent(stack.settings().dataDir());
+            samples.add(new long[] {(System.nanoTime() - start) / 1_000_000_000L, rss,
+                    byComponent.values().stream().mapToLong(Long::longValue).sum()});
+            componentSamples.add(byComponent);
             Pipeline.sleep(30_000);
         }
     }
@@ -244,6 +249,49 @@ class SoakIT {
                 "disk " + middleDisk / 1_048_576 + " MB then " + lastDisk / 1_048_576 + " MB");
     }
 
+    /**
+     * The data directory's bytes by what holds them: each top-level directory (the broker's log,
+     * the registry, the ingest's state, the inbox, the logs), and the Streams state per instance.
+     */
+    private static Map<String, Long> bytesByComponent(Path dataDir) {
+        Map<String, Long> bytes = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                Path relative = dataDir.relativize(file);
+                String component = relative.getNameCount() == 1 ? "(files)"
+                        : relative.getName(0).toString().equals("state") && relative.getNameCount() > 2
+                                ? "state/" + relative.getName(1) : relative.getName(0).toString();
+                try {
+                    bytes.merge(component, Files.size(file), Long::sum);
+                } catch (IOException e) {
+                    // deleted between the walk and the size: a segment cleaned, a state file replaced
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // the directory changed under the walk; the next sample is taken 30 s later
+        }
+        return bytes;
+    }
+
+    /** Per component, MB at the first sample, the peak of the middle third and the last sample. */
+    private String describeComponents() {
+        List<Map<String, Long>> all = new ArrayList<>(componentSamples);
+        if (all.size() < 3) {
+            return "too few samples";
+        }
+        int third = all.size() / 3;
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        all.forEach(sample -> names.addAll(sample.keySet()));
+        StringBuilder text = new StringBuilder();
+        for (String name : names) {
+            long first = all.get(0).getOrDefault(name, 0L) >> 20;
+            long middle = all.subList(third, 2 * third).stream().mapToLong(m -> m.getOrDefault(name, 0L)).max().orElse(0) >> 20;
+            long last = all.get(all.size() - 1).getOrDefault(name, 0L) >> 20;
+            text.append(String.format("%s %d -> %d -> %d MB; ", name, first, middle, last));
+        }
+        return text.toString().trim();
+    }
+
     private String describeSamples() {
         StringBuilder text = new StringBuilder();
         for (long[] sample : samples) {
@@ -264,20 +312,4 @@ class SoakIT {
         }
         return 0;
     }
-
-    private static long directoryBytes(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
-        }
-    }
-
-
 }
