@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.emistreams.e2e.reference.Fraction;
-import eu.emistreams.e2e.reference.IndicatorComparison;
-import eu.emistreams.e2e.reference.IndicatorId;
-import eu.emistreams.e2e.reference.ReferencePatentIndicators;
-import eu.emistreams.e2e.reference.ReleaseChanges;
+import eu.emistreams.reference.Fraction;
+import eu.emistreams.reference.IndicatorComparison;
+import eu.emistreams.reference.IndicatorId;
+import eu.emistreams.reference.ReferencePatentIndicators;
+import eu.emistreams.reference.ReleaseChanges;
 import eu.emistreams.stack.ReleaseInbox;
 import eu.emistreams.stack.StackSettings;
 import eu.emistreams.stack.test.TestStack;

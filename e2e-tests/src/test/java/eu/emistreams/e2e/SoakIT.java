@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.emistreams.e2e.reference.ConcordanceRules;
-import eu.emistreams.e2e.reference.Fraction;
-import eu.emistreams.e2e.reference.IndicatorId;
-import eu.emistreams.e2e.reference.PatstatRelease;
-import eu.emistreams.e2e.reference.ReferencePatentIndicators;
-import eu.emistreams.e2e.reference.ReferenceSourceIndicators;
+import eu.emistreams.reference.ConcordanceRules;
+import eu.emistreams.reference.Fraction;
+import eu.emistreams.reference.IndicatorId;
+import eu.emistreams.reference.PatstatRelease;
+import eu.emistreams.reference.ReferencePatentIndicators;
+import eu.emistreams.reference.ReferenceSourceIndicators;
 import eu.emistreams.sampledata.ComtradeGenerator;
 import eu.emistreams.sampledata.CrunchbaseGenerator;
 import eu.emistreams.sampledata.GeneratedRelease;

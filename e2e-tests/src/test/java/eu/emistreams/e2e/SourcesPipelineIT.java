@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.emistreams.e2e.reference.ConcordanceRules;
-import eu.emistreams.e2e.reference.ReferenceSourceIndicators;
-import eu.emistreams.e2e.reference.ReleaseChanges;
-import eu.emistreams.e2e.reference.ReferenceSourceIndicators.Accounting;
-import eu.emistreams.e2e.reference.ReferenceSourceIndicators.Result;
+import eu.emistreams.reference.ConcordanceRules;
+import eu.emistreams.reference.ReferenceSourceIndicators;
+import eu.emistreams.reference.ReleaseChanges;
+import eu.emistreams.reference.ReferenceSourceIndicators.Accounting;
+import eu.emistreams.reference.ReferenceSourceIndicators.Result;
 import eu.emistreams.sampledata.ComtradeGenerator;
 import eu.emistreams.sampledata.CrunchbaseGenerator;
 import eu.emistreams.sampledata.FileCompression;

@@ -50,6 +50,16 @@ record CellHistory(String generator, long baseSeed, long size, double initialPre
         return new CellHistory(generator, baseSeed, size, initialPresence, List.copyOf(next));
     }
 
+    /**
+     * The history of the release after the one the named generator wrote in {@code previousDirectory},
+     * with the given revision applied.
+     */
+    static CellHistory next(String generator, Path previousDirectory, Path nextDirectory, long seed, double fraction)
+            throws IOException {
+        ReleaseGenerator.checkRevision(previousDirectory, nextDirectory, fraction);
+        return read(previousDirectory, generator).plus(new Revision(seed, fraction));
+    }
+
     /** Replays the revisions on one cell. */
     CellState state(long cell, int atRevision) {
         boolean present = SeededHash.unit(SeededHash.hash(baseSeed, cell, 0, SALT_PRESENCE)) < initialPresence;
@@ -144,15 +154,5 @@ record CellHistory(String generator, long baseSeed, long size, double initialPre
             throw new IOException(MANIFEST + ": missing " + key);
         }
         return value;
-    }
-
-    /** Checks the arguments of a revision, as every generator's {@code revise} does. */
-    static void checkRevision(Path previousDirectory, Path nextDirectory, double fraction) {
-        if (!(fraction >= 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("fraction must be within [0, 1], got " + fraction);
-        }
-        if (previousDirectory.toAbsolutePath().normalize().equals(nextDirectory.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("the revision must go to another directory than " + previousDirectory);
-        }
     }
 }

@@ -6,7 +6,6 @@ import eu.emistreams.sampledata.ComtradeVocabulary.Reporter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -42,7 +41,7 @@ import java.util.TreeMap;
  *   <li>{@code revision.keys.new_or_changed|unchanged|retracted} against the previous release.</li>
  * </ul>
  */
-public final class ComtradeGenerator {
+public final class ComtradeGenerator implements ReleaseGenerator {
 
     static final String NAME = "comtrade";
     static final int FIRST_YEAR = 2015;
@@ -80,10 +79,9 @@ public final class ComtradeGenerator {
     }
 
     /** Writes a first release with about {@code flows} World totals at HS6 level. */
+    @Override
     public GeneratedRelease generate(Path directory, long seed, int flows) throws IOException {
-        if (flows < 1) {
-            throw new IllegalArgumentException("at least one flow, got " + flows);
-        }
+        ReleaseGenerator.checkCount(flows, "flow");
         long products = Math.max(1, (long) Math.ceil(flows / (ComtradeVocabulary.REPORTERS.size() * YEARS * 2 * PRESENCE)));
         return new Writer(directory, new CellHistory(NAME, seed, products, PRESENCE, List.of())).write();
     }
@@ -92,11 +90,10 @@ public final class ComtradeGenerator {
      * Writes the release after the one in {@code previousDirectory}: about {@code fraction / 3} of
      * its totals get another value, as many disappear and as many new ones appear.
      */
+    @Override
     public GeneratedRelease revise(Path previousDirectory, Path nextDirectory, long seed, double fraction)
             throws IOException {
-        CellHistory.checkRevision(previousDirectory, nextDirectory, fraction);
-        CellHistory previous = CellHistory.read(previousDirectory, NAME);
-        return new Writer(nextDirectory, previous.plus(new CellHistory.Revision(seed, fraction))).write();
+        return new Writer(nextDirectory, CellHistory.next(NAME, previousDirectory, nextDirectory, seed, fraction)).write();
     }
 
     /** The facts a generated release directory records. */
@@ -106,28 +103,20 @@ public final class ComtradeGenerator {
 
     /** {@code DIR SEED FLOWS [--revise-from DIR --fraction F] [--gzip|--zip]} */
     public static void main(String[] args) throws IOException {
-        GeneratorArguments arguments = GeneratorArguments.parse("ComtradeGenerator", "FLOWS", args);
-        ComtradeGenerator generator = new ComtradeGenerator(arguments.compression());
-        GeneratedRelease release = arguments.reviseFrom() == null
-                ? generator.generate(arguments.directory(), arguments.seed(), arguments.count())
-                : generator.revise(arguments.reviseFrom(), arguments.directory(), arguments.seed(), arguments.fraction());
-        System.out.printf("wrote Comtrade release %d to %s: %d rows, %d World totals at HS6 level%n",
-                release.revision(), arguments.directory(), release.fact("rows"), release.fact("rows.hs6_total"));
+        GeneratorArguments.run("ComtradeGenerator", "FLOWS", args, ComtradeGenerator::new, release -> String.format(
+                "wrote Comtrade release %d to %s: %d rows, %d World totals at HS6 level%n", release.revision(),
+                release.directory(), release.fact("rows"), release.fact("rows.hs6_total")));
     }
 
     /** Writes one release of a history. */
-    private final class Writer {
+    private final class Writer extends KeyedReleaseWriter {
 
-        private final Path directory;
-        private final CellHistory history;
         private final List<Product> products;
         private final Map<Long, Kind> kinds = new HashMap<>();
-        private final Map<String, Long> facts = new TreeMap<>();
         private final DecimalFormat thousands = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.US));
 
         Writer(Path directory, CellHistory history) {
-            this.directory = directory;
-            this.history = history;
+            super(directory, history, ComtradeGenerator.this.compression, "comtrade_.*\\.csv(\\.gz|\\.zip)?");
             this.products = ComtradeVocabulary.products((int) history.size());
             long cells = cells();
             int perKind = (int) Math.max(2, Math.min(100, cells / 1000));
@@ -153,10 +142,8 @@ public final class ComtradeGenerator {
             return kinds.getOrDefault(cell, Kind.NORMAL);
         }
 
-        GeneratedRelease write() throws IOException {
-            Files.createDirectories(directory);
-            removeCsvFiles();
-            int revision = history.revision();
+        @Override
+        List<Path> writeTables(int revision) throws IOException {
             List<Path> files = new ArrayList<>();
             for (int yearIndex = 0; yearIndex < YEARS; yearIndex++) {
                 int year = FIRST_YEAR + yearIndex;
@@ -169,12 +156,10 @@ public final class ComtradeGenerator {
                         }
                     }
                     files.add(file.file());
-                    add("rows." + file.file().getFileName(), file.rows());
-                    add("rows", file.rows());
+                    countRows(file);
                 }
             }
-            history.write(directory, facts);
-            return new GeneratedRelease(directory, revision, List.copyOf(files), Map.copyOf(facts));
+            return files;
         }
 
         /** The rows of one reporter, year and flow: its products, then the aggregates over them. */
@@ -188,11 +173,7 @@ public final class ComtradeGenerator {
             for (int p = 0; p < products.size(); p++) {
                 long cell = cell(p, yearIndex, r, f);
                 CellState now = history.state(cell, revision);
-                if (revision > 0) {
-                    countRevision(cell, p, yearIndex, r, f, history.state(cell, revision - 1), now);
-                } else if (now.present() && publishable(cell)) {
-                    add("revision.keys.new_or_changed", 1);
-                }
+                countRevision(cell, p, yearIndex, r, f, before(cell, revision), now);
                 if (!now.present()) {
                     continue;
                 }
@@ -301,15 +282,8 @@ public final class ComtradeGenerator {
         }
 
         private void countRevision(long cell, int p, int yearIndex, int r, int f, CellState before, CellState now) {
-            boolean was = before.present() && publishable(cell);
-            boolean is = now.present() && publishable(cell);
-            if (is && was && value(p, yearIndex, r, f, before.version()) == value(p, yearIndex, r, f, now.version())) {
-                add("revision.keys.unchanged", 1);
-            } else if (is) {
-                add("revision.keys.new_or_changed", 1);
-            } else if (was) {
-                add("revision.keys.retracted", 1);
-            }
+            countKey(before.present() && publishable(cell), now.present() && publishable(cell),
+                    () -> value(p, yearIndex, r, f, before.version()) == value(p, yearIndex, r, f, now.version()));
         }
 
         private Object[] row(int year, Reporter reporter, String flow, int partner, String code, String description,
@@ -354,19 +328,6 @@ public final class ComtradeGenerator {
             };
         }
 
-        private void removeCsvFiles() throws IOException {
-            try (var entries = Files.list(directory)) {
-                for (Path entry : entries.toList()) {
-                    if (entry.getFileName().toString().matches("comtrade_.*\\.csv(\\.gz|\\.zip)?")) {
-                        Files.delete(entry);
-                    }
-                }
-            }
-        }
-
-        private void add(String fact, long amount) {
-            facts.merge(fact, amount, Long::sum);
-        }
     }
 
     static double round(double value) {

@@ -2,7 +2,6 @@ package eu.emistreams.sampledata;
 
 import eu.emistreams.sampledata.CellHistory.CellState;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * Generates Crunchbase bulk exports: {@code organizations.csv} and {@code funding_rounds.csv} with
@@ -31,7 +29,7 @@ import java.util.TreeMap;
  * per country; {@code rounds.bad_date}, {@code rounds.blank_type}, {@code rounds.repeated},
  * {@code rounds.orphan}; {@code revision.keys.new_or_changed|unchanged|retracted}.
  */
-public final class CrunchbaseGenerator {
+public final class CrunchbaseGenerator implements ReleaseGenerator {
 
     static final String NAME = "crunchbase";
     static final int MAX_ROUNDS = 5;
@@ -112,21 +110,19 @@ public final class CrunchbaseGenerator {
     }
 
     /** Writes a first release with about {@code rounds} published funding rounds. */
+    @Override
     public GeneratedRelease generate(Path directory, long seed, int rounds) throws IOException {
-        if (rounds < 1) {
-            throw new IllegalArgumentException("at least one round, got " + rounds);
-        }
+        ReleaseGenerator.checkCount(rounds, "round");
         // About 2.5 round slots per organization are used, 85 % of them present.
         long organizations = Math.max(25, (long) Math.ceil(rounds / (2.5 * PRESENCE)));
         return new Writer(directory, new CellHistory(NAME, seed, organizations, PRESENCE, List.of())).write();
     }
 
     /** Writes the release after the one in {@code previousDirectory}, {@code fraction} of its rounds touched. */
+    @Override
     public GeneratedRelease revise(Path previousDirectory, Path nextDirectory, long seed, double fraction)
             throws IOException {
-        CellHistory.checkRevision(previousDirectory, nextDirectory, fraction);
-        CellHistory previous = CellHistory.read(previousDirectory, NAME);
-        return new Writer(nextDirectory, previous.plus(new CellHistory.Revision(seed, fraction))).write();
+        return new Writer(nextDirectory, CellHistory.next(NAME, previousDirectory, nextDirectory, seed, fraction)).write();
     }
 
     public static Map<String, Long> facts(Path releaseDirectory) throws IOException {
@@ -135,14 +131,10 @@ public final class CrunchbaseGenerator {
 
     /** {@code DIR SEED ROUNDS [--revise-from DIR --fraction F] [--gzip|--zip]} */
     public static void main(String[] args) throws IOException {
-        GeneratorArguments arguments = GeneratorArguments.parse("CrunchbaseGenerator", "ROUNDS", args);
-        CrunchbaseGenerator generator = new CrunchbaseGenerator(arguments.compression());
-        GeneratedRelease release = arguments.reviseFrom() == null
-                ? generator.generate(arguments.directory(), arguments.seed(), arguments.count())
-                : generator.revise(arguments.reviseFrom(), arguments.directory(), arguments.seed(), arguments.fraction());
-        System.out.printf("wrote Crunchbase release %d to %s: %d organizations, %d rounds (%d published)%n",
-                release.revision(), arguments.directory(), release.fact("organizations.rows"),
-                release.fact("rounds.rows"), release.fact("rounds.published"));
+        GeneratorArguments.run("CrunchbaseGenerator", "ROUNDS", args, CrunchbaseGenerator::new, release -> String.format(
+                "wrote Crunchbase release %d to %s: %d organizations, %d rounds (%d published)%n", release.revision(),
+                release.directory(), release.fact("organizations.rows"), release.fact("rounds.rows"),
+                release.fact("rounds.published")));
     }
 
     /** What a round carries, fixed by the base seed. */
@@ -159,19 +151,15 @@ public final class CrunchbaseGenerator {
     record Round(String uuid, String investmentType, String announcedOn) {
     }
 
-    private final class Writer {
+    private final class Writer extends KeyedReleaseWriter {
 
-        private final Path directory;
-        private final CellHistory history;
         private final Map<Long, Kind> kinds = new HashMap<>();
         private final int messPerKind;
-        private final Map<String, Long> facts = new TreeMap<>();
         private final double totalCountryWeight = COUNTRIES.stream().mapToDouble(Country::weight).sum();
         private final double totalTypeWeight;
 
         Writer(Path directory, CellHistory history) {
-            this.directory = directory;
-            this.history = history;
+            super(directory, history, CrunchbaseGenerator.this.compression, "(organizations|funding_rounds)\\.csv(\\.gz|\\.zip)?");
             long cells = history.size() * MAX_ROUNDS;
             messPerKind = (int) Math.max(2, Math.min(100, cells / 1000));
             Kind[] mess = {Kind.BAD_DATE, Kind.BLANK_TYPE, Kind.REPEATED};
@@ -193,14 +181,8 @@ public final class CrunchbaseGenerator {
             return kinds.getOrDefault(cell, Kind.NORMAL);
         }
 
-        GeneratedRelease write() throws IOException {
-            Files.createDirectories(directory);
-            for (String table : List.of("organizations", "funding_rounds")) {
-                for (FileCompression variant : FileCompression.values()) {
-                    Files.deleteIfExists(directory.resolve(table + ".csv" + variant.suffix()));
-                }
-            }
-            int revision = history.revision();
+        @Override
+        List<Path> writeTables(int revision) throws IOException {
             List<Path> files = new ArrayList<>();
             try (TableWriter organizations = new TableWriter(directory, "organizations", ORGANIZATION_COLUMNS,
                     compression, false);
@@ -211,11 +193,7 @@ public final class CrunchbaseGenerator {
                     for (int i = 0; i < organization.potentialRounds(); i++) {
                         long cell = (long) o * MAX_ROUNDS + i;
                         CellState now = history.state(cell, revision);
-                        if (revision > 0) {
-                            countRevision(cell, organization, history.state(cell, revision - 1), now);
-                        } else if (now.present() && publishable(cell)) {
-                            add("revision.keys.new_or_changed", 1);
-                        }
+                        countRevision(cell, before(cell, revision), now);
                         if (now.present()) {
                             published |= writeRound(rounds, organization, cell, now.version());
                         }
@@ -231,8 +209,7 @@ public final class CrunchbaseGenerator {
                 add("organizations.rows", organizations.rows());
                 add("rounds.rows", rounds.rows());
             }
-            history.write(directory, facts);
-            return new GeneratedRelease(directory, revision, List.copyOf(files), Map.copyOf(facts));
+            return files;
         }
 
         Organization organization(int o) {
@@ -357,16 +334,9 @@ public final class CrunchbaseGenerator {
                     "", "", "", "", "", "", "", "", "", "company", "");
         }
 
-        private void countRevision(long cell, Organization organization, CellState before, CellState now) {
-            boolean was = before.present() && publishable(cell);
-            boolean is = now.present() && publishable(cell);
-            if (is && was && amount(cell, before.version()).equals(amount(cell, now.version()))) {
-                add("revision.keys.unchanged", 1);
-            } else if (is) {
-                add("revision.keys.new_or_changed", 1);
-            } else if (was) {
-                add("revision.keys.retracted", 1);
-            }
+        private void countRevision(long cell, CellState before, CellState now) {
+            countKey(before.present() && publishable(cell), now.present() && publishable(cell),
+                    () -> amount(cell, before.version()).equals(amount(cell, now.version())));
         }
 
         private Country weightedCountry(double toss) {
@@ -386,10 +356,6 @@ public final class CrunchbaseGenerator {
             String hex = String.format("%016x%016x", high, low);
             return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-4" + hex.substring(13, 16) + "-a"
                     + hex.substring(17, 20) + "-" + hex.substring(20, 32);
-        }
-
-        private void add(String fact, long amount) {
-            facts.merge(fact, amount, Long::sum);
         }
     }
 

@@ -1,6 +1,8 @@
 package eu.emistreams.sampledata;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * The command line every generator takes:
@@ -9,6 +11,21 @@ import java.nio.file.Path;
  */
 record GeneratorArguments(Path directory, long seed, int count, Path reviseFrom, double fraction,
         FileCompression compression) {
+
+    /**
+     * The {@code main} of a generator: writes the release the arguments ask for and prints
+     * {@code summary} of it.
+     */
+    static void run(String program, String countName, String[] args,
+            Function<FileCompression, ReleaseGenerator> generatorFor, Function<GeneratedRelease, String> summary)
+            throws IOException {
+        GeneratorArguments arguments = parse(program, countName, args);
+        ReleaseGenerator generator = generatorFor.apply(arguments.compression());
+        GeneratedRelease release = arguments.reviseFrom() == null
+                ? generator.generate(arguments.directory(), arguments.seed(), arguments.count())
+                : generator.revise(arguments.reviseFrom(), arguments.directory(), arguments.seed(), arguments.fraction());
+        System.out.print(summary.apply(release));
+    }
 
     static GeneratorArguments parse(String program, String countName, String[] args) {
         if (args.length < 3) {

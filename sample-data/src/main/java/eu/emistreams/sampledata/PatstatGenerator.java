@@ -4,6 +4,7 @@ import eu.emistreams.sampledata.ReleaseHistory.Revision;
 import eu.emistreams.sampledata.ReleaseHistory.SlotState;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Map;
  * carries {@value ReleaseHistory#MANIFEST}, which records how to regenerate it and the facts
  * of {@link GeneratedRelease}.
  */
-public final class PatstatGenerator {
+public final class PatstatGenerator implements ReleaseGenerator {
 
     private final FileCompression compression;
 
@@ -31,10 +32,9 @@ public final class PatstatGenerator {
     }
 
     /** Writes a first release holding {@code transnationalApplications} WO and direct EP applications. */
+    @Override
     public GeneratedRelease generate(Path directory, long seed, int transnationalApplications) throws IOException {
-        if (transnationalApplications < 1) {
-            throw new IllegalArgumentException("at least one transnational application, got " + transnationalApplications);
-        }
+        ReleaseGenerator.checkCount(transnationalApplications, "transnational application");
         long slots = 0;
         int transnational = 0;
         while (transnational < transnationalApplications) {
@@ -45,7 +45,7 @@ public final class PatstatGenerator {
         }
         int persons = (int) Math.max(2L * PatstatVocabulary.COUNTRIES.size() + 40, Math.round(slots * 0.9));
         ReleaseHistory history = new ReleaseHistory(seed, transnationalApplications, slots, persons,
-                messPerKind(transnationalApplications), java.util.List.of());
+                messPerKind(transnationalApplications), List.of());
         return new ReleaseWriter(directory, history, compression).write();
     }
 
@@ -54,14 +54,10 @@ public final class PatstatGenerator {
      * {@code fraction / 3} get a new version (other IPC codes, applicants, title, a year later),
      * {@code fraction / 3} disappear, and {@code fraction / 3} as many new ones appear.
      */
+    @Override
     public GeneratedRelease revise(Path previousDirectory, Path nextDirectory, long seed, double fraction)
             throws IOException {
-        if (!(fraction >= 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("fraction must be within [0, 1], got " + fraction);
-        }
-        if (previousDirectory.toAbsolutePath().normalize().equals(nextDirectory.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("the revision must go to another directory than " + previousDirectory);
-        }
+        ReleaseGenerator.checkRevision(previousDirectory, nextDirectory, fraction);
         ReleaseHistory previous = ReleaseHistory.read(previousDirectory);
         long alive = 0;
         long total = previous.totalSlots();
@@ -86,47 +82,11 @@ public final class PatstatGenerator {
         return Math.max(2, Math.min(100, transnationalApplications / 1000));
     }
 
-    /**
-     * {@code dir seed count [--revise-from DIR --fraction F] [--gzip|--zip]}. With
-     * {@code --revise-from}, the size comes from the previous release and {@code count} is unused.
-     */
+    /** {@code DIR SEED COUNT [--revise-from DIR --fraction F] [--gzip|--zip]} */
     public static void main(String[] args) throws IOException {
-        if (args.length < 3) {
-            System.err.println("usage: PatstatGenerator DIR SEED COUNT [--revise-from DIR --fraction F] [--gzip|--zip]");
-            System.exit(2);
-        }
-        Path directory = Path.of(args[0]);
-        long seed = Long.parseLong(args[1]);
-        int count = Integer.parseInt(args[2]);
-        Path reviseFrom = null;
-        double fraction = 0.1;
-        FileCompression compression = FileCompression.NONE;
-        for (int i = 3; i < args.length; i++) {
-            switch (args[i]) {
-                case "--revise-from" -> reviseFrom = Path.of(value(args, ++i, "--revise-from"));
-                case "--fraction" -> fraction = Double.parseDouble(value(args, ++i, "--fraction"));
-                case "--gzip" -> compression = FileCompression.GZIP;
-                case "--zip" -> compression = FileCompression.ZIP;
-                default -> {
-                    System.err.println("unknown option " + args[i]);
-                    System.exit(2);
-                }
-            }
-        }
-        PatstatGenerator generator = new PatstatGenerator(compression);
-        GeneratedRelease release = reviseFrom == null
-                ? generator.generate(directory, seed, count)
-                : generator.revise(reviseFrom, directory, seed, fraction);
-        System.out.printf("wrote PATSTAT release %d to %s: %d applications (%d publishable), %d persons%n",
-                release.revision(), directory, release.fact("tls201.rows"), release.fact("tls201.publishable"),
-                release.fact("tls206.rows"));
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            System.err.println(option + " needs a value");
-            System.exit(2);
-        }
-        return args[index];
+        GeneratorArguments.run("PatstatGenerator", "COUNT", args, PatstatGenerator::new, release -> String.format(
+                "wrote PATSTAT release %d to %s: %d applications (%d publishable), %d persons%n", release.revision(),
+                release.directory(), release.fact("tls201.rows"), release.fact("tls201.publishable"),
+                release.fact("tls206.rows")));
     }
 }

@@ -2,7 +2,6 @@ package eu.emistreams.sampledata;
 
 import eu.emistreams.sampledata.CellHistory.CellState;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Generates Eurostat Prodcom releases (DS-059358, sold production) in SDMX-CSV as the dissemination
@@ -28,7 +26,7 @@ import java.util.TreeMap;
  * {@code rows.missing_value}; {@code rows.greece_overlap}; {@code rows.bad_product};
  * {@code revision.keys.new_or_changed|unchanged|retracted}.
  */
-public final class ProdcomGenerator {
+public final class ProdcomGenerator implements ReleaseGenerator {
 
     static final String NAME = "prodcom";
     static final int FIRST_YEAR = 2010;
@@ -87,21 +85,19 @@ public final class ProdcomGenerator {
     }
 
     /** Writes a first release with about {@code observations} published PRODVAL observations. */
+    @Override
     public GeneratedRelease generate(Path directory, long seed, int observations) throws IOException {
-        if (observations < 1) {
-            throw new IllegalArgumentException("at least one observation, got " + observations);
-        }
+        ReleaseGenerator.checkCount(observations, "observation");
         long products = Math.max(1, (long) Math.ceil(observations
                 / (REPORTERS.size() * YEARS * PRESENCE * (1 - CONFIDENTIAL_SHARE))));
         return new Writer(directory, new CellHistory(NAME, seed, products, PRESENCE, List.of())).write();
     }
 
     /** Writes the release after the one in {@code previousDirectory}, {@code fraction} of its cells touched. */
+    @Override
     public GeneratedRelease revise(Path previousDirectory, Path nextDirectory, long seed, double fraction)
             throws IOException {
-        CellHistory.checkRevision(previousDirectory, nextDirectory, fraction);
-        CellHistory previous = CellHistory.read(previousDirectory, NAME);
-        return new Writer(nextDirectory, previous.plus(new CellHistory.Revision(seed, fraction))).write();
+        return new Writer(nextDirectory, CellHistory.next(NAME, previousDirectory, nextDirectory, seed, fraction)).write();
     }
 
     public static Map<String, Long> facts(Path releaseDirectory) throws IOException {
@@ -110,13 +106,9 @@ public final class ProdcomGenerator {
 
     /** {@code DIR SEED OBSERVATIONS [--revise-from DIR --fraction F] [--gzip|--zip]} */
     public static void main(String[] args) throws IOException {
-        GeneratorArguments arguments = GeneratorArguments.parse("ProdcomGenerator", "OBSERVATIONS", args);
-        ProdcomGenerator generator = new ProdcomGenerator(arguments.compression());
-        GeneratedRelease release = arguments.reviseFrom() == null
-                ? generator.generate(arguments.directory(), arguments.seed(), arguments.count())
-                : generator.revise(arguments.reviseFrom(), arguments.directory(), arguments.seed(), arguments.fraction());
-        System.out.printf("wrote Prodcom release %d to %s: %d rows, %d PRODVAL observations%n", release.revision(),
-                arguments.directory(), release.fact("rows"), release.fact("rows.prodval"));
+        GeneratorArguments.run("ProdcomGenerator", "OBSERVATIONS", args, ProdcomGenerator::new, release -> String.format(
+                "wrote Prodcom release %d to %s: %d rows, %d PRODVAL observations%n", release.revision(),
+                release.directory(), release.fact("rows"), release.fact("rows.prodval")));
     }
 
     /** The first {@code count} products: the curated ones, then made-up codes in manufacturing divisions. */
@@ -144,18 +136,14 @@ public final class ProdcomGenerator {
         NORMAL, CONFIDENTIAL, MISSING
     }
 
-    private final class Writer {
+    private final class Writer extends KeyedReleaseWriter {
 
-        private final Path directory;
-        private final CellHistory history;
         private final List<Product> products;
         private final Map<Long, Kind> missing = new HashMap<>();
         private final int messPerKind;
-        private final Map<String, Long> facts = new TreeMap<>();
 
         Writer(Path directory, CellHistory history) {
-            this.directory = directory;
-            this.history = history;
+            super(directory, history, ProdcomGenerator.this.compression, "DS-059358_.*\\.csv(\\.gz|\\.zip)?");
             this.products = products((int) history.size());
             long cells = (long) products.size() * YEARS * REPORTERS.size();
             messPerKind = (int) Math.max(2, Math.min(100, cells / 1000));
@@ -185,16 +173,8 @@ public final class ProdcomGenerator {
             return history.state(cell, revision);
         }
 
-        GeneratedRelease write() throws IOException {
-            Files.createDirectories(directory);
-            try (var entries = Files.list(directory)) {
-                for (Path entry : entries.toList()) {
-                    if (entry.getFileName().toString().matches("DS-059358_.*\\.csv(\\.gz|\\.zip)?")) {
-                        Files.delete(entry);
-                    }
-                }
-            }
-            int revision = history.revision();
+        @Override
+        List<Path> writeTables(int revision) throws IOException {
             List<Path> files = new ArrayList<>();
             List<String> withFlag = new ArrayList<>(HEADER);
             withFlag.add("OBS_FLAG");
@@ -202,19 +182,16 @@ public final class ProdcomGenerator {
                     HEADER.toArray(String[]::new), compression, false)) {
                 writeYears(first, FIRST_YEAR, SPLIT_YEAR - 1, false, revision);
                 files.add(first.file());
-                add("rows." + first.file().getFileName(), first.rows());
-                add("rows", first.rows());
+                countRows(first);
             }
             try (TableWriter second = new TableWriter(directory, "DS-059358_" + SPLIT_YEAR + "-" + LAST_YEAR,
                     withFlag.toArray(String[]::new), compression, false)) {
                 writeOverlapAndBadProducts(second, revision);
                 writeYears(second, SPLIT_YEAR, LAST_YEAR, true, revision);
                 files.add(second.file());
-                add("rows." + second.file().getFileName(), second.rows());
-                add("rows", second.rows());
+                countRows(second);
             }
-            history.write(directory, facts);
-            return new GeneratedRelease(directory, revision, List.copyOf(files), Map.copyOf(facts));
+            return files;
         }
 
         private void writeYears(TableWriter file, int from, int to, boolean flagged, int revision) throws IOException {
@@ -226,11 +203,8 @@ public final class ProdcomGenerator {
                     for (int r = 0; r < REPORTERS.size(); r++) {
                         long cell = cell(p, yearIndex, r);
                         CellState now = state(yearIndex, r, cell, revision);
-                        if (revision > 0) {
-                            countRevision(cell, p, yearIndex, r, state(yearIndex, r, cell, revision - 1), now);
-                        } else if (now.present() && kind(cell) == Kind.NORMAL) {
-                            add("revision.keys.new_or_changed", 1);
-                        }
+                        CellState before = revision > 0 ? state(yearIndex, r, cell, revision - 1) : ABSENT;
+                        countRevision(cell, p, yearIndex, r, before, now);
                         if (now.present()) {
                             europe += writeCell(file, p, year, r, cell, now.version(), flagged);
                         }
@@ -341,19 +315,9 @@ public final class ProdcomGenerator {
         }
 
         private void countRevision(long cell, int p, int yearIndex, int r, CellState before, CellState now) {
-            boolean was = before.present() && kind(cell) == Kind.NORMAL;
-            boolean is = now.present() && kind(cell) == Kind.NORMAL;
-            if (is && was && value(p, yearIndex, r, before.version()) == value(p, yearIndex, r, now.version())) {
-                add("revision.keys.unchanged", 1);
-            } else if (is) {
-                add("revision.keys.new_or_changed", 1);
-            } else if (was) {
-                add("revision.keys.retracted", 1);
-            }
-        }
-
-        private void add(String fact, long amount) {
-            facts.merge(fact, amount, Long::sum);
+            boolean normal = kind(cell) == Kind.NORMAL;
+            countKey(before.present() && normal, now.present() && normal,
+                    () -> value(p, yearIndex, r, before.version()) == value(p, yearIndex, r, now.version()));
         }
     }
 

@@ -1,6 +1,7 @@
 package eu.emistreams.bench.batch;
 
 import eu.emistreams.bench.BenchException;
+import eu.emistreams.reference.EmiCodes;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,7 @@ public final class ConcordanceRules {
         if (!SCHEMES.contains(scheme)) {
             throw new IllegalArgumentException("unknown scheme " + scheme);
         }
-        if (!EmiCodes.dimensionOf(code).map(dimension::equals).orElse(false)) {
+        if (!dimension.equals(EmiCodes.dimensionOf(code))) {
             throw new IllegalArgumentException("code " + code + " is not a code of dimension " + dimension);
         }
         String pattern = switch (scheme) {

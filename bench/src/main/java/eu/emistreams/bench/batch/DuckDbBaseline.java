@@ -1,6 +1,7 @@
 package eu.emistreams.bench.batch;
 
 import eu.emistreams.bench.BenchException;
+import eu.emistreams.reference.EmiCodes;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -129,11 +130,11 @@ public final class DuckDbBaseline {
                 EmiCodes.EU27.stream().map(c -> new Object[] {c}).toList());
         sql.execute("CREATE TABLE emi_code (code VARCHAR)");
         insertAll(connection, "INSERT INTO emi_code VALUES (?)",
-                EmiCodes.all().stream().map(c -> new Object[] {c}).toList());
+                EmiCodes.ALL_CODES.stream().map(c -> new Object[] {c}).toList());
         sql.execute("CREATE TABLE code_parent (code VARCHAR, parent VARCHAR)");
-        insertAll(connection, "INSERT INTO code_parent VALUES (?, ?)", EmiCodes.all().stream()
-                .filter(c -> EmiCodes.parentOf(c).isPresent())
-                .map(c -> new Object[] {c, EmiCodes.parentOf(c).get()}).toList());
+        insertAll(connection, "INSERT INTO code_parent VALUES (?, ?)", EmiCodes.ALL_CODES.stream()
+                .filter(c -> EmiCodes.parentOf(c) != null)
+                .map(c -> new Object[] {c, EmiCodes.parentOf(c)}).toList());
         sql.execute("CREATE TABLE ipc_rule (subclass VARCHAR, main_group VARCHAR, subgroup_prefix VARCHAR, code VARCHAR)");
         insertAll(connection, "INSERT INTO ipc_rule VALUES (?, ?, ?, ?)", rules.ipcRules().stream()
                 .map(r -> new Object[] {r.subclass(), r.mainGroup(), r.subgroupPrefix(), r.code()}).toList());

@@ -1,6 +1,6 @@
 package eu.emistreams.bench.load;
 
-import eu.emistreams.bench.batch.EmiCodes;
+import eu.emistreams.reference.EmiCodes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +38,7 @@ public enum QueryShape {
                         paths.add("/api/indicators?indicator=" + indicator + "&country=" + country));
                 case CELL -> {
                     for (String indicator : INDICATORS) {
-                        for (String code : EmiCodes.all()) {
+                        for (String code : EmiCodes.ALL_CODES) {
                             for (int year : years) {
                                 paths.add("/api/indicators?indicator=" + indicator + "&country=" + country + "&code="
                                         + code + "&year=" + year);

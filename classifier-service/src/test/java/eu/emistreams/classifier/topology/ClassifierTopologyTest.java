@@ -14,6 +14,7 @@ import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.concordance.ConcordanceRule;
 import eu.emistreams.events.patstat.Applicant;
 import eu.emistreams.events.patstat.PatentApplication;
+import eu.emistreams.events.testing.AvroBinarySerde;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

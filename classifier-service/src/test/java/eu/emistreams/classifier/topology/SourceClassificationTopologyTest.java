@@ -16,6 +16,7 @@ import eu.emistreams.events.comtrade.TradeFlow;
 import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.prodcom.ProductionObservation;
+import eu.emistreams.events.testing.AvroBinarySerde;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.emistreams.events.classified.ClassifiedPatent;
+import eu.emistreams.events.testing.AvroBinarySerde;
 import eu.emistreams.indicator.calculation.ExactFraction;
 import eu.emistreams.indicator.source.PatentContribution;
 import eu.emistreams.indicator.definition.IndicatorDefinition;
@@ -13,7 +14,6 @@ import eu.emistreams.indicator.store.ForwardedContribution;
 import eu.emistreams.indicator.store.InternalSerdes;
 import eu.emistreams.indicator.store.StateStoreKind;
 import eu.emistreams.indicator.store.YearChanges;
-import eu.emistreams.indicator.topology.AvroBinarySerde;
 import eu.emistreams.indicator.topology.IndicatorDefinitions;
 import java.time.Duration;
 import java.util.List;

@@ -8,6 +8,7 @@ import eu.emistreams.events.classified.ClassifiedTrade;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.events.testing.AvroBinarySerde;
 import eu.emistreams.indicator.calculation.ExactFraction;
 import eu.emistreams.indicator.definition.IndicatorDefinition;
 import eu.emistreams.indicator.definition.Measure;
@@ -69,7 +70,10 @@ final class IndicatorTopologyHarness implements AutoCloseable {
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         // Fails the build of the topology if any internal topic or store were left unnamed.
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        IndicatorSerdes serdes = AvroBinarySerde.indicatorSerdes();
+        IndicatorSerdes serdes = new IndicatorSerdes(AvroBinarySerde.of(ClassifiedPatent.class),
+                AvroBinarySerde.of(IndicatorKey.class), AvroBinarySerde.of(IndicatorValue.class),
+                AvroBinarySerde.of(ClassifiedTrade.class), AvroBinarySerde.of(ClassifiedProduction.class),
+                AvroBinarySerde.of(ClassifiedRound.class), AvroBinarySerde.of(IngestReport.class));
         driver = new TopologyTestDriver(IndicatorTopology.topology(config, serdes, SCHEDULE, storeKind), config,
                 Instant.parse("2026-01-01T00:00:00Z"));
         patents = driver.createInputTopic(Topics.PATENTS_CLASSIFIED, Serdes.String().serializer(),

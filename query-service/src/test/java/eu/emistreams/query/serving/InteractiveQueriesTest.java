@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
-import eu.emistreams.query.testing.AvroBinarySerde;
+import eu.emistreams.events.testing.AvroBinarySerde;
 import eu.emistreams.query.testing.TestQueryConfig;
 import eu.emistreams.query.topology.QuerySerdes;
 import eu.emistreams.query.topology.QueryTopology;
@@ -36,8 +36,8 @@ class InteractiveQueriesTest {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "emi-query-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("emi-query-state").toString());
-        QuerySerdes serdes = new QuerySerdes(new AvroBinarySerde<>(IndicatorKey.class),
-                new AvroBinarySerde<>(IndicatorValue.class), Serdes.String(), new AvroBinarySerde<>(IngestReport.class));
+        QuerySerdes serdes = new QuerySerdes(AvroBinarySerde.of(IndicatorKey.class),
+                AvroBinarySerde.of(IndicatorValue.class), Serdes.String(), AvroBinarySerde.of(IngestReport.class));
         streams = new KafkaStreams(QueryTopology.build(serdes, List.of("emi.indicators.patent"), properties), properties);
 
         queries = new InteractiveQueries();

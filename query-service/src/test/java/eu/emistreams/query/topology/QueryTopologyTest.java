@@ -12,10 +12,10 @@ import eu.emistreams.events.Topics;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.events.testing.AvroBinarySerde;
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.IndicatorRow;
 import eu.emistreams.query.serving.LocalIndicatorQuery;
-import eu.emistreams.query.testing.AvroBinarySerde;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -37,10 +37,10 @@ class QueryTopologyTest {
 
     private static final String TRADE = "emi.indicators.trade";
     private static final QuerySerdes SERDES = new QuerySerdes(
-            new AvroBinarySerde<>(IndicatorKey.class),
-            new AvroBinarySerde<>(IndicatorValue.class),
+            AvroBinarySerde.of(IndicatorKey.class),
+            AvroBinarySerde.of(IndicatorValue.class),
             Serdes.String(),
-            new AvroBinarySerde<>(IngestReport.class));
+            AvroBinarySerde.of(IngestReport.class));
 
     private TopologyTestDriver driver;
     private TestInputTopic<IndicatorKey, IndicatorValue> patents;

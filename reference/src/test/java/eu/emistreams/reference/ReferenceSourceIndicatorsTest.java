@@ -1,11 +1,11 @@
-package eu.emistreams.e2e.reference;
+package eu.emistreams.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.e2e.reference.ReferenceSourceIndicators.Accounting;
-import eu.emistreams.e2e.reference.ReferenceSourceIndicators.Result;
+import eu.emistreams.reference.ReferenceSourceIndicators.Accounting;
+import eu.emistreams.reference.ReferenceSourceIndicators.Result;
 import eu.emistreams.sampledata.ComtradeGenerator;
 import eu.emistreams.sampledata.CrunchbaseGenerator;
 import eu.emistreams.sampledata.FileCompression;

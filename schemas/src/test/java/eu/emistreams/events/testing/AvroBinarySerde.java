@@ -1,4 +1,4 @@
-package eu.emistreams.classifier.topology;
+package eu.emistreams.events.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,13 +16,16 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Plain Avro binary serde for topology tests, where no schema registry runs. */
-final class AvroBinarySerde {
+/**
+ * Plain Avro binary serde for topology tests, where no schema registry runs. Shared with the
+ * services' tests through this module's test-jar.
+ */
+public final class AvroBinarySerde {
 
     private AvroBinarySerde() {
     }
 
-    static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
+    public static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
         SpecificData model = new SpecificData(type.getClassLoader());
         SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(model.getSchema(type), model);
         SpecificDatumReader<T> reader = new SpecificDatumReader<>(model.getSchema(type), model.getSchema(type), model);

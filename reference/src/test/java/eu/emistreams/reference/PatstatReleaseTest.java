@@ -1,11 +1,11 @@
-package eu.emistreams.e2e.reference;
+package eu.emistreams.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.e2e.reference.PatstatRelease.Rejected;
+import eu.emistreams.reference.PatstatRelease.Rejected;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package eu.emistreams.e2e.reference;
+package eu.emistreams.reference;
 
 import java.io.IOException;
 import java.io.OutputStream;

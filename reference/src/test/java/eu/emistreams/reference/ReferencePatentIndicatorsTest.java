@@ -1,9 +1,9 @@
-package eu.emistreams.e2e.reference;
+package eu.emistreams.reference;
 
-import static eu.emistreams.e2e.reference.ReferencePatentIndicators.COUNT;
-import static eu.emistreams.e2e.reference.ReferencePatentIndicators.COUNTRY_SHARE;
-import static eu.emistreams.e2e.reference.ReferencePatentIndicators.EU27_RANK;
-import static eu.emistreams.e2e.reference.ReferencePatentIndicators.WORLD_SHARE;
+import static eu.emistreams.reference.ReferencePatentIndicators.COUNT;
+import static eu.emistreams.reference.ReferencePatentIndicators.COUNTRY_SHARE;
+import static eu.emistreams.reference.ReferencePatentIndicators.EU27_RANK;
+import static eu.emistreams.reference.ReferencePatentIndicators.WORLD_SHARE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

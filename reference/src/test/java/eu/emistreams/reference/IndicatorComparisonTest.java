@@ -1,4 +1,4 @@
-package eu.emistreams.e2e.reference;
+package eu.emistreams.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

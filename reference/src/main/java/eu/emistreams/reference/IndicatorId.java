@@ -1,4 +1,4 @@
-package eu.emistreams.e2e.reference;
+package eu.emistreams.reference;
 
 /** What one indicator value is of: the key of every indicator topic and of the query API's answers. */
 public record IndicatorId(String indicator, String country, String code, int year) implements Comparable<IndicatorId> {

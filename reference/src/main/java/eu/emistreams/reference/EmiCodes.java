@@ -1,4 +1,4 @@
-package eu.emistreams.e2e.reference;
+package eu.emistreams.reference;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /** The codes of indicators.md §1, typed in from the contract, not taken from any service. */
 public final class EmiCodes {
 
-    public static final Set<String> EU27 = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
+    /** In alphabetical order, so that whatever iterates them does so the same way every time. */
+    public static final List<String> EU27 = List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
             "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
 
     public static final String UNKNOWN_COUNTRY = "ZZ";
@@ -37,6 +38,14 @@ public final class EmiCodes {
         }
         String code = raw.trim().toUpperCase(Locale.ROOT);
         return ISO_COUNTRIES.contains(code) ? code : UNKNOWN_COUNTRY;
+    }
+
+    /** §1: {@code ECOSYSTEM} or {@code TECHNOLOGY}; null for what is not a code. */
+    public static String dimensionOf(String code) {
+        if (ECOSYSTEMS.contains(code)) {
+            return "ECOSYSTEM";
+        }
+        return TECHNOLOGIES.contains(code) ? "TECHNOLOGY" : null;
     }
 
     /** §1: a child code {@code PARENT.CHILD} has its parent; top-level codes have none. */
