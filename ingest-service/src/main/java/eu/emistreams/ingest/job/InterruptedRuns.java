@@ -64,8 +64,8 @@ public class InterruptedRuns {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "emi.registry.url")
-    String registryUrl;
+    @Inject
+    AvroSerdes serdes;
 
     @ConfigProperty(name = "emi.ingest.report-reconcile-interval", defaultValue = "30s")
     Duration reconcileInterval;
@@ -178,7 +178,7 @@ public class InterruptedRuns {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "emi-ingest-report-reconciler");
         return new KafkaConsumer<>(props, new StringDeserializer(),
-                new AvroSerdes(registryUrl, false).valueSerde(IngestReport.class).deserializer());
+                serdes.valueSerde(IngestReport.class).deserializer());
     }
 
     private synchronized void closeConsumer() {

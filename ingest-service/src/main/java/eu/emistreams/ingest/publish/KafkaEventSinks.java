@@ -11,12 +11,9 @@ public class KafkaEventSinks implements EventSinkFactory {
     private final String bootstrapServers;
     private final AvroSerdes serdes;
 
-    public KafkaEventSinks(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "emi.registry.url") String registryUrl,
-            // Off outside dev and test: the deploy step registers the schemas (SchemaDeployment).
-            @ConfigProperty(name = "emi.registry.auto-register") boolean registerSchemas) {
+    public KafkaEventSinks(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, AvroSerdes serdes) {
         this.bootstrapServers = bootstrapServers;
-        this.serdes = new AvroSerdes(registryUrl, registerSchemas);
+        this.serdes = serdes;
     }
 
     @Override
