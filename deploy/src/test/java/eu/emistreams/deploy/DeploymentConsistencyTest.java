@@ -59,9 +59,9 @@ class DeploymentConsistencyTest {
             "ingest-service", List.of("emi.patstat.applications", "emi.comtrade.flows", "emi.prodcom.observations",
                     "emi.crunchbase.rounds", "emi.rejects", "emi.ingest.reports"),
             "classifier-service", List.of("emi.patents.classified", "emi.trade.classified",
-                    "emi.production.classified", "emi.investment.classified", "emi.concordance"),
+                    "emi.production.classified", "emi.investment.classified", "emi.concordance", "emi.progress"),
             "indicator-service", List.of("emi.indicators.patent", "emi.indicators.trade",
-                    "emi.indicators.production", "emi.indicators.investment"),
+                    "emi.indicators.production", "emi.indicators.investment", "emi.progress"),
             "query-service", List.of());
     private static final Map<String, List<String>> EXTRA_READS = Map.of(
             // job/InterruptedRuns reads the reports back at start (no group).
@@ -69,7 +69,8 @@ class DeploymentConsistencyTest {
             "classifier-service", List.of(),
             // topology/IngestActivity: a global store of the reports.
             "indicator-service", List.of("emi.ingest.reports"),
-            "query-service", List.of());
+            // status/ProgressReader: the tasks' progress and the concordance in force (no group).
+            "query-service", List.of("emi.progress", "emi.concordance"));
 
     private static Properties config(String service) throws IOException {
         Properties config = new Properties();
