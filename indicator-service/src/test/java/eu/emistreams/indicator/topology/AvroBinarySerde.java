@@ -58,6 +58,7 @@ public final class AvroBinarySerde {
                 of(eu.emistreams.events.classified.ClassifiedTrade.class),
                 of(eu.emistreams.events.classified.ClassifiedProduction.class),
                 of(eu.emistreams.events.classified.ClassifiedRound.class),
-                of(eu.emistreams.events.ingest.IngestReport.class));
+                of(eu.emistreams.events.ingest.IngestReport.class),
+                of(eu.emistreams.events.progress.StageProgress.class));
     }
 }
