@@ -40,7 +40,7 @@ class DeploymentConsistencyTest {
     /** Every environment variable a service container may be given (deploy/k8s/README.md). */
     private static final Set<String> CONTRACT = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_HTTP_HOST", "EMI_HOST",
             "EMI_KAFKA_BOOTSTRAP", "EMI_REGISTRY_URL", "KAFKA_STREAMS_STATE_DIR", "EMI_INGEST_STATE_DIR",
-            "EMI_QUERY_CLASSIFIER_URL", "EMI_QUERY_INDICATOR_PENDING_URLS", "JAVA_OPTS",
+            "JAVA_OPTS",
             "KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "EMI_KAFKA_SECURITY_PROTOCOL", "EMI_KAFKA_SASL_MECHANISM",
             "EMI_KAFKA_SASL_JAAS_CONFIG", "EMI_KAFKA_SSL_TRUSTSTORE_LOCATION", "EMI_KAFKA_SSL_TRUSTSTORE_TYPE",
             "EMI_KAFKA_SSL_TRUSTSTORE_PASSWORD", "EMI_AUTH_TOKEN", "EMI_INGEST_MAX_UPLOAD_SIZE",
@@ -59,9 +59,9 @@ class DeploymentConsistencyTest {
             "ingest-service", List.of("emi.patstat.applications", "emi.comtrade.flows", "emi.prodcom.observations",
                     "emi.crunchbase.rounds", "emi.rejects", "emi.ingest.reports"),
             "classifier-service", List.of("emi.patents.classified", "emi.trade.classified",
-                    "emi.production.classified", "emi.investment.classified", "emi.concordance"),
+                    "emi.production.classified", "emi.investment.classified", "emi.concordance", "emi.progress"),
             "indicator-service", List.of("emi.indicators.patent", "emi.indicators.trade",
-                    "emi.indicators.production", "emi.indicators.investment"),
+                    "emi.indicators.production", "emi.indicators.investment", "emi.progress"),
             "query-service", List.of());
     private static final Map<String, List<String>> EXTRA_READS = Map.of(
             // job/InterruptedRuns reads the reports back at start (no group).
@@ -69,7 +69,8 @@ class DeploymentConsistencyTest {
             "classifier-service", List.of(),
             // topology/IngestActivity: a global store of the reports.
             "indicator-service", List.of("emi.ingest.reports"),
-            "query-service", List.of());
+            // status/ProgressReader: the tasks' progress and the concordance in force (no group).
+            "query-service", List.of("emi.progress", "emi.concordance"));
 
     private static Properties config(String service) throws IOException {
         Properties config = new Properties();
@@ -355,9 +356,6 @@ class DeploymentConsistencyTest {
                     }
                 }
                 required.add(streams ? "KAFKA_STREAMS_STATE_DIR" : "EMI_INGEST_STATE_DIR");
-                if (service.equals("query-service")) {
-                    required.addAll(Set.of("EMI_QUERY_CLASSIFIER_URL", "EMI_QUERY_INDICATOR_PENDING_URLS"));
-                }
                 if (overlay.equals("production")) {
                     required.addAll(KAFKA_SECURITY);
                     if (streams) {
@@ -422,16 +420,6 @@ class DeploymentConsistencyTest {
             assertTrue(container(set).path("volumeMounts").toString().contains(
                     "\"mountPath\":\"" + truststore.substring(0, truststore.lastIndexOf('/')) + "\""), service);
         }
-        // The query service reaches each indicator instance and the classifier by these names.
-        JsonNode query = env(container(workload("production", "query-service"))).get("EMI_QUERY_INDICATOR_PENDING_URLS");
-        int indicators = workload("production", "indicator-service").path("spec").path("replicas").asInt();
-        List<String> expected = new ArrayList<>();
-        for (int i = 0; i < indicators; i++) {
-            expected.add("http://indicator-service-" + i + ".indicator-service-headless:" + port("indicator-service") + "/api/pending");
-        }
-        assertEquals(String.join(",", expected), value("production", query));
-        assertEquals("http://classifier-service:" + port("classifier-service"),
-                value("production", env(container(workload("production", "query-service"))).get("EMI_QUERY_CLASSIFIER_URL")));
     }
 
     @Test
@@ -462,8 +450,8 @@ class DeploymentConsistencyTest {
         assertFalse(deny.path("spec").has("ingress"));
         Map<String, Set<String>> callers = Map.of(
                 "query-service", Set.of("query-service", "namespace:ingress-nginx"),
-                "classifier-service", Set.of("classifier-service", "query-service"),
-                "indicator-service", Set.of("query-service"));
+                // the concordance rollout asks the other instances
+                "classifier-service", Set.of("classifier-service"));
         for (JsonNode policy : policies.values()) {
             String target = policy.path("spec").path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText();
             if (!callers.containsKey(target)) {
@@ -484,6 +472,9 @@ class DeploymentConsistencyTest {
                 .path("app.kubernetes.io/name").asText()).collect(Collectors.toSet()).containsAll(callers.keySet()));
         assertFalse(policies.values().stream().anyMatch(p -> p.path("spec").path("podSelector").path("matchLabels")
                 .path("app.kubernetes.io/name").asText().equals("ingest-service")), "nothing calls the ingest");
+        assertFalse(policies.values().stream().anyMatch(p -> p.path("spec").path("podSelector").path("matchLabels")
+                .path("app.kubernetes.io/name").asText().equals("indicator-service")),
+                "nothing calls the indicator service: \"settled\" reads emi.progress");
         JsonNode ingress = Kustomize.byName(Kustomize.overlay("production"), "Ingress").get("query-service");
         assertNotNull(ingress);
         assertEquals("query-service", ingress.path("spec").path("rules").get(0).path("http").path("paths").get(0)
@@ -545,10 +536,6 @@ class DeploymentConsistencyTest {
                 assertEquals("127.0.0.1", value("local", env.get("EMI_HOST")), service);
             }
         }
-        Map<String, JsonNode> query = env(container(workload("local", "query-service")));
-        assertEquals("http://127.0.0.1:" + port("classifier-service"), value("local", query.get("EMI_QUERY_CLASSIFIER_URL")));
-        assertEquals("http://127.0.0.1:" + port("indicator-service") + "/api/pending",
-                value("local", query.get("EMI_QUERY_INDICATOR_PENDING_URLS")));
         Map<String, JsonNode> kafka = env(container(workload("local", "kafka")));
         assertEquals("9092", value("local", kafka.get("KAFKA_PORT")));
         assertEquals("9093", value("local", kafka.get("KAFKA_CONTROLLER_PORT")));

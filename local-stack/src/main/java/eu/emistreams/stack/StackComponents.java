@@ -271,10 +271,6 @@ public final class StackComponents {
             // The write endpoints' token (ApiToken); the container stack passes it by value instead.
             config.put("emi.auth.token-file", ApiToken.file(settings).toString());
         }
-        if (service.equals("query-service")) {
-            config.put("emi.query.classifier-url", settings.classifierUrl());
-            config.put("emi.query.indicator-pending-urls", settings.indicatorUrl() + "/api/pending");
-        }
         config.putAll(serviceOverrides);
         return config;
     }

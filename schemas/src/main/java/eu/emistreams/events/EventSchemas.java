@@ -13,6 +13,7 @@ import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.events.prodcom.ProductionObservation;
+import eu.emistreams.events.progress.StageProgress;
 import java.util.List;
 import org.apache.avro.Schema;
 
@@ -32,7 +33,8 @@ public final class EventSchemas {
             ClassifiedProduction.getClassSchema(),
             ClassifiedRound.getClassSchema(),
             IndicatorKey.getClassSchema(),
-            IndicatorValue.getClassSchema());
+            IndicatorValue.getClassSchema(),
+            StageProgress.getClassSchema());
 
     private EventSchemas() {
     }

@@ -32,6 +32,7 @@ public final class Topics {
     public static final String INDICATORS_TRADE = "emi.indicators.trade";
     public static final String INDICATORS_PRODUCTION = "emi.indicators.production";
     public static final String INDICATORS_INVESTMENT = "emi.indicators.investment";
+    public static final String PROGRESS = "emi.progress";
 
     /** The only key of {@link #CONCORDANCE}: there is one rule set in force at a time. */
     public static final String CONCORDANCE_KEY = "active";

@@ -37,6 +37,10 @@ import org.jboss.logging.Logger;
  * Knows whether a concordance version is applied by every task of every instance of the
  * classifier: this instance answers from its own tasks, the others are asked over HTTP at the
  * application.server they registered with Kafka Streams (one hop, never forwarded further).
+ *
+ * <p>{@code PUT /api/concordance} waits on it. Every task also writes the version it applied to
+ * emi.progress, which the query service's "settled" reads; answering from that topic here too
+ * would drop the calls between instances, and is left for a next step.
  */
 @ApplicationScoped
 public class ConcordanceRollout {

@@ -5,6 +5,7 @@ import eu.emistreams.classifier.rules.Classifier;
 import eu.emistreams.classifier.rules.MalformedConcordanceException;
 import eu.emistreams.events.Topics;
 import eu.emistreams.events.concordance.Concordance;
+import eu.emistreams.streams.progress.TaskProgress;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -24,6 +25,10 @@ import org.jboss.logging.Logger;
  *
  * <p>The concordance in force is read from the global store on a wall-clock punctuation, not per
  * record: reading it deserialises the whole rule set.
+ *
+ * <p>After each punctuation the task's entry on emi.progress ({@link TaskProgress}, through the
+ * child {@code <processor>-progress-sink}) says which version it has applied and whether a
+ * re-classification is under way; the classified records go to the source's sink by name.
  */
 final class ClassificationProcessor<V, C> implements Processor<String, V, String, C> {
 
@@ -49,6 +54,7 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
     private Classifier inForce;
     /** The published record {@link #inForce} was compiled from, or refused; null for the shipped rules. */
     private Concordance lastRecordSeen;
+    private final TaskProgress taskProgress;
 
     ClassificationProcessor(ClassifiedSource<V, C> source, Classifier shipped, AppliedConcordances applied,
             ReclassificationSettings settings) {
@@ -56,6 +62,7 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
         this.shipped = shipped;
         this.applied = applied;
         this.settings = settings;
+        this.taskProgress = new TaskProgress(TaskProgress.CLASSIFIER, source.classifyName());
     }
 
     @Override
@@ -77,13 +84,18 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
         } else {
             applied.applied(taskId, source.classifyName(), appliedVersion);
         }
-        context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> reclassifyIfChanged(now));
+        // The first punctuation writes the task's progress whatever it is: the task may be new here.
+        taskProgress.init(context);
+        context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            reclassifyIfChanged(now);
+            reportProgress();
+        });
     }
 
     @Override
     public void process(Record<String, V> record) {
         V value = record.value();
-        context.forward(record.withValue(value == null ? null : source.classify(value, inForce)));
+        context.forward(record.withValue(value == null ? null : source.classify(value, inForce)), source.sinkName());
     }
 
     @Override
@@ -120,7 +132,8 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
                 if (entry.key.equals(cursor) || entry.value == null || entry.value.value() == null) {
                     continue;
                 }
-                context.forward(new Record<>(entry.key, source.classify(entry.value.value(), inForce), now));
+                context.forward(new Record<>(entry.key, source.classify(entry.value.value(), inForce), now),
+                        source.sinkName());
                 lastKey = entry.key;
                 emitted++;
             }
@@ -135,6 +148,13 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
         } else {
             progress.put(CURSOR, lastKey);
         }
+    }
+
+    private void reportProgress() {
+        String appliedVersion = progress.get(APPLIED);
+        String target = inForce.version();
+        taskProgress.report(!target.equals(appliedVersion), "re-classifying its records under concordance " + target,
+                appliedVersion);
     }
 
     private static boolean isEmpty(KeyValueStore<String, ?> store) {

@@ -10,6 +10,7 @@ import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.events.prodcom.ProductionObservation;
+import eu.emistreams.events.progress.StageProgress;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -26,7 +27,8 @@ public record ClassifierSerdes(
         Serde<ProductionObservation> productionObservations,
         Serde<ClassifiedProduction> classifiedProduction,
         Serde<FundingRound> fundingRounds,
-        Serde<ClassifiedRound> classifiedRounds) {
+        Serde<ClassifiedRound> classifiedRounds,
+        Serde<StageProgress> progress) {
 
     /** Makes the value serde of one Avro record class. */
     @FunctionalInterface
@@ -44,7 +46,8 @@ public record ClassifierSerdes(
                 serdes.of(ProductionObservation.class),
                 serdes.of(ClassifiedProduction.class),
                 serdes.of(FundingRound.class),
-                serdes.of(ClassifiedRound.class));
+                serdes.of(ClassifiedRound.class),
+                serdes.of(StageProgress.class));
     }
 
     public static ClassifierSerdes avro(AvroSerdes serdes) {

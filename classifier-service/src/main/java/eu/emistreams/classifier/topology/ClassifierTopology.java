@@ -12,6 +12,7 @@ import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.events.prodcom.ProductionObservation;
+import eu.emistreams.streams.progress.TaskProgress;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -40,6 +41,10 @@ import org.apache.kafka.streams.state.Stores;
  *                                                                ▲ (each with its own progress store)
  * emi.concordance ─► global table concordance ───────────────────┘
  * </pre>
+ *
+ * <p>Each classifying processor also writes its task's progress to emi.progress through a sink
+ * {@code <processor>-progress-sink} ({@link TaskProgress}), added to the built topology as a
+ * child of the processor: it joins the processor's sub-topology and changes no other node.
  *
  * <p>Store, processor and topic names are a public contract: renaming one rebuilds state.
  */
@@ -92,10 +97,15 @@ public final class ClassifierTopology {
 
         // The patent branch comes first so that its sub-topology keeps the id (and its tasks the
         // state directories) it had before the other sources were added.
-        for (ClassifiedSource<?, ?> source : sources(serdes)) {
+        List<ClassifiedSource<?, ?>> sources = sources(serdes);
+        for (ClassifiedSource<?, ?> source : sources) {
             addBranch(builder, source, shipped, applied, settings);
         }
-        return builder.build(optimizations());
+        Topology topology = builder.build(optimizations());
+        for (ClassifiedSource<?, ?> source : sources) {
+            TaskProgress.addSink(topology, source.classifyName(), Topics.PROGRESS, serdes.progress().serializer());
+        }
+        return topology;
     }
 
     static List<ClassifiedSource<?, ?>> sources(ClassifierSerdes serdes) {

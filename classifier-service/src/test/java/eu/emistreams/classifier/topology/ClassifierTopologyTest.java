@@ -14,6 +14,7 @@ import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.concordance.ConcordanceRule;
 import eu.emistreams.events.patstat.Applicant;
 import eu.emistreams.events.patstat.PatentApplication;
+import eu.emistreams.events.progress.StageProgress;
 import eu.emistreams.events.testing.AvroBinarySerde;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -58,6 +60,7 @@ class ClassifierTopologyTest {
     private TestInputTopic<String, PatentApplication> applications;
     private TestInputTopic<String, Concordance> concordance;
     private TestOutputTopic<String, ClassifiedPatent> classified;
+    private TestOutputTopic<String, StageProgress> progress;
 
     private void start(int batchSize) {
         ClassifierSerdes serdes = serdes();
@@ -77,6 +80,8 @@ class ClassifierTopologyTest {
                 serdes.concordance().serializer());
         classified = driver.createOutputTopic(Topics.PATENTS_CLASSIFIED, Serdes.String().deserializer(),
                 serdes.classified().deserializer());
+        progress = driver.createOutputTopic(Topics.PROGRESS, Serdes.String().deserializer(),
+                serdes.progress().deserializer());
     }
 
     @AfterEach
@@ -251,6 +256,41 @@ class ClassifierTopologyTest {
     }
 
     @Test
+    void everyTaskWritesTheVersionItAppliedAndIsPendingWhileItReEmits() {
+        start(2);
+        for (int id = 1; id <= 5; id++) {
+            applications.pipeInput(String.valueOf(id), application(id, "Wind", List.of()));
+        }
+        driver.advanceWallClockTime(CHECK);
+        Map<String, StageProgress> entries = new LinkedHashMap<>(progressByKey());
+        assertEquals(Set.of("classifier/classify-patents/0_0", "classifier/classify-trade-flows/0_0",
+                "classifier/classify-production/0_0", "classifier/classify-funding-rounds/0_0"), entries.keySet());
+        entries.values().forEach(entry -> {
+            assertFalse(entry.getPending());
+            assertEquals(SHIPPED.version(), entry.getConcordanceVersion());
+        });
+        driver.advanceWallClockTime(CHECK);
+        assertTrue(progress.isEmpty(), "nothing written while nothing changes");
+
+        concordance.pipeInput(Topics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
+        driver.advanceWallClockTime(CHECK);
+        entries.putAll(progressByKey());
+        StageProgress patents = entries.get("classifier/classify-patents/0_0");
+        assertTrue(patents.getPending(), "two of five re-emitted");
+        assertEquals(SHIPPED.version(), patents.getConcordanceVersion(), "not applied before the last batch");
+        assertEquals("re-classifying its records under concordance " + LOADED.version(), patents.getDetail());
+
+        driver.advanceWallClockTime(CHECK);
+        driver.advanceWallClockTime(CHECK);
+        entries.putAll(progressByKey());
+        patents = entries.get("classifier/classify-patents/0_0");
+        assertFalse(patents.getPending());
+        assertEquals(LOADED.version(), patents.getConcordanceVersion());
+        assertEquals(LOADED.version(), entries.get("classifier/classify-trade-flows/0_0").getConcordanceVersion(),
+                "an empty task applies the new version at once");
+    }
+
+    @Test
     void everyProcessorAndStoreIsNamed() {
         String description = ClassifierTopology.build(serdes(), SHIPPED, applied, ReclassificationSettings.DEFAULT)
                 .describe().toString();
@@ -270,6 +310,13 @@ class ClassifierTopologyTest {
         driver.close();
         driver = null;
         assertTrue(applied.versionOf("0_0").isEmpty());
+    }
+
+    /** The latest entry per key written since the last call. */
+    private Map<String, StageProgress> progressByKey() {
+        Map<String, StageProgress> byKey = new LinkedHashMap<>();
+        progress.readKeyValuesToList().forEach(kv -> byKey.put(kv.key, kv.value));
+        return byKey;
     }
 
     private static ClassifierSerdes serdes() {

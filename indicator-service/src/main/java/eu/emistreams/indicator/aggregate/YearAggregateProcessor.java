@@ -13,6 +13,7 @@ import eu.emistreams.indicator.store.InternalSerdes;
 import eu.emistreams.indicator.store.StateStoreKind;
 import eu.emistreams.indicator.store.YearChanges;
 import eu.emistreams.indicator.store.YearStatus;
+import eu.emistreams.streams.progress.TaskProgress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -38,6 +41,11 @@ import org.apache.kafka.streams.state.Stores;
  * indicators. Each record of changes only updates the sums it touches and marks its year dirty;
  * a wall-clock punctuator recomputes the indicators of the dirty years that are due
  * ({@link PublicationSchedule}) and publishes what changed ({@link PublishedIndicators}).
+ *
+ * <p>Its task's entry on emi.progress ({@link TaskProgress}, through the child
+ * {@code <family>-year-aggregates-progress-sink}) is pending while a year is dirty: input offsets
+ * commit before the punctuator publishes, so consumer lag alone cannot tell that the year's
+ * indicators are out.
  */
 public final class YearAggregateProcessor<M> implements Processor<Integer, YearChanges<M>, IndicatorKey, IndicatorValue> {
 
@@ -60,11 +68,15 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
     private KeyValueStore<Integer, YearStatus> statuses;
     private KeyValueStore<String, String> ingestActivity;
     private PublishedIndicators published;
+    /** The years of {@link #statuses} that are dirty, so that a record needs no scan to know. */
+    private final SortedSet<Integer> dirtyYears = new TreeSet<>();
+    private final TaskProgress progress;
 
     private YearAggregateProcessor(IndicatorDefinition<?, ?, M> definition, PublicationSchedule schedule) {
         this.definition = definition;
         this.measure = definition.measure();
         this.schedule = schedule;
+        this.progress = new TaskProgress(TaskProgress.INDICATOR, definition.yearAggregates());
     }
 
     public static <M> ProcessorSupplier<Integer, YearChanges<M>, IndicatorKey, IndicatorValue> supplier(
@@ -98,7 +110,20 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
         this.ingestActivity = context.getStateStore(IngestActivity.STORE);
         this.statuses = context.getStateStore(definition.statusStore());
         this.published = new PublishedIndicators(context.getStateStore(definition.publishedStore()));
-        context.schedule(schedule.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishDueYears);
+        dirtyYears.clear();
+        try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.dirty()) {
+                    dirtyYears.add(entry.key);
+                }
+            });
+        }
+        // The first punctuation writes the task's progress whatever it is: the task may be new here.
+        progress.init(context);
+        context.schedule(schedule.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            publishDueYears(now);
+            reportProgress();
+        });
     }
 
     @Override
@@ -133,6 +158,14 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
         if (!status.equals(before)) {
             statuses.put(changes.year(), status);
         }
+        if (status.dirty() && dirtyYears.add(changes.year())) {
+            // In the transaction of this record's offset: once it commits, the year is known pending.
+            reportProgress();
+        }
+    }
+
+    private void reportProgress() {
+        progress.report(!dirtyYears.isEmpty(), "years " + dirtyYears + " wait for publication", null);
     }
 
     /** The sum under {@code key}, 0 when absent. */
@@ -178,13 +211,15 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
         Provenance provenance = new Provenance(
                 Map.of(definition.provenanceSource(), Objects.requireNonNullElse(status.sourceRelease(), "")),
                 Objects.requireNonNullElse(status.concordanceVersion(), ""));
-        published.publish(year, indicators.points(), provenance, nowMs, context::forward);
+        published.publish(year, indicators.points(), provenance, nowMs,
+                record -> context.forward(record, definition.sinkNode()));
 
         if (indicators.anythingCounts()) {
             statuses.put(year, status.published());
         } else {
             statuses.delete(year);
         }
+        dirtyYears.remove(year);
     }
 
     private static String yearPrefix(int year) {

@@ -22,7 +22,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * indicator family (patent, trade, production, investment), and whether applications read are
  * still waiting to be forwarded to the patent aggregate. Input offsets are committed before the
  * punctuators that forward and publish run, so consumer lag alone cannot tell that the indicator
- * stage is done; empty lists and no application waiting can.
+ * stage is done; empty lists and no application waiting can. This endpoint is for people: the
+ * query service's "settled" reads the same facts from each task's entry on emi.progress.
  */
 @ApplicationScoped
 public class PendingYears {

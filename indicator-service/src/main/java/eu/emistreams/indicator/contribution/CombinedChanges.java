@@ -33,6 +33,8 @@ final class CombinedChanges<C extends Contribution<M>, M> {
 
     private final Measure<M> measure;
     private final ProcessorContext<Integer, YearChanges<M>> context;
+    /** The child the changes go to: the processor has a progress sink besides. */
+    private final String child;
     private final KeyValueStore<String, C> contributions;
     private final KeyValueStore<String, ForwardedContribution<C>> pendingStore;
     /** The changes not yet forwarded, by year, in year order. */
@@ -43,10 +45,11 @@ final class CombinedChanges<C extends Contribution<M>, M> {
     private long lastTimestamp;
     private Headers lastHeaders;
 
-    CombinedChanges(Measure<M> measure, ProcessorContext<Integer, YearChanges<M>> context,
+    CombinedChanges(Measure<M> measure, ProcessorContext<Integer, YearChanges<M>> context, String child,
             KeyValueStore<String, C> contributions, KeyValueStore<String, ForwardedContribution<C>> pendingStore) {
         this.measure = measure;
         this.context = context;
+        this.child = child;
         this.contributions = contributions;
         this.pendingStore = pendingStore;
         this.lastTimestamp = context.currentSystemTimeMs();
@@ -98,6 +101,11 @@ final class CombinedChanges<C extends Contribution<M>, M> {
         return pending.computeIfAbsent(year, y -> new YearChangesBuilder<>(y, measure));
     }
 
+    /** Whether records read wait for the next {@link #forward}. */
+    boolean holdsChanges() {
+        return !pendingKeys.isEmpty();
+    }
+
     /** Forwards the combined changes of every year and forgets the records they came from. */
     void forward() {
         if (pendingKeys.isEmpty()) {
@@ -108,7 +116,7 @@ final class CombinedChanges<C extends Contribution<M>, M> {
             if (changes != null) {
                 context.forward(lastHeaders == null
                         ? new Record<>(changes.year(), changes, lastTimestamp)
-                        : new Record<>(changes.year(), changes, lastTimestamp, lastHeaders));
+                        : new Record<>(changes.year(), changes, lastTimestamp, lastHeaders), child);
             }
         }
         for (String key : pendingKeys) {

@@ -6,6 +6,7 @@ import eu.emistreams.indicator.source.Contribution;
 import eu.emistreams.indicator.store.InternalSerdes;
 import eu.emistreams.indicator.store.StateStoreKind;
 import eu.emistreams.indicator.store.YearChanges;
+import eu.emistreams.streams.progress.TaskProgress;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -27,7 +28,9 @@ import org.apache.kafka.streams.state.Stores;
  * contribution away and adds the new one, for every year either counts in. A record identical to
  * the previous one (provenance included) changes nothing. The changes go to the aggregate keyed by
  * year, as each record is read or, where the family combines them, every forward interval
- * ({@link CombinedChanges}).
+ * ({@link CombinedChanges}). A stage that combines them reports on emi.progress ({@link TaskProgress})
+ * whether its task holds records not forwarded yet: their input offsets may commit before the
+ * forward.
  */
 public final class ContributionProcessor<V, C extends Contribution<M>, M>
         implements Processor<String, V, Integer, YearChanges<M>> {
@@ -38,10 +41,12 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
     private KeyValueStore<String, C> contributions;
     /** Null where each record's changes are forwarded as it is read. */
     private CombinedChanges<C, M> combined;
+    private final TaskProgress progress;
 
     private ContributionProcessor(IndicatorDefinition<V, C, M> definition, PublicationSchedule schedule) {
         this.definition = definition;
         this.schedule = schedule;
+        this.progress = new TaskProgress(TaskProgress.INDICATOR, definition.contributions());
     }
 
     public static <V, C extends Contribution<M>, M> ProcessorSupplier<String, V, Integer, YearChanges<M>> supplier(
@@ -76,10 +81,15 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
         this.context = context;
         this.contributions = context.getStateStore(definition.contributions());
         if (definition.speed().combineChanges()) {
-            combined = new CombinedChanges<>(definition.measure(), context, contributions,
-                    context.getStateStore(definition.pendingStore()));
+            combined = new CombinedChanges<>(definition.measure(), context, definition.changesByYearEntry(),
+                    contributions, context.getStateStore(definition.pendingStore()));
             combined.rebuild();
-            context.schedule(schedule.forwardInterval(), PunctuationType.WALL_CLOCK_TIME, now -> combined.forward());
+            // The first punctuation writes the task's progress whatever it is: the task may be new here.
+            progress.init(context);
+            context.schedule(schedule.forwardInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+                combined.forward();
+                reportProgress();
+            });
         }
     }
 
@@ -101,9 +111,15 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
         }
         if (combined != null) {
             combined.changed(record, previous, next);
+            // In the transaction of this record's offset: once it commits, the record is known pending.
+            reportProgress();
         } else {
             forwardChanges(record, previous, next);
         }
+    }
+
+    private void reportProgress() {
+        progress.report(combined.holdsChanges(), "records read, not yet forwarded to the year aggregates", null);
     }
 
     /** Forwards, for every year either contribution counts in, what the record changed in it. */
@@ -125,7 +141,7 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
             }
             YearChanges<M> built = changes.build();
             if (built != null) {
-                context.forward(record.withKey(year).withValue(built));
+                context.forward(record.withKey(year).withValue(built), definition.changesByYearEntry());
             }
         }
     }

@@ -92,6 +92,14 @@ public record IndicatorDefinition<V, C extends Contribution<M>, M>(
         return name + "-indicators-published";
     }
 
+    /**
+     * The first node of the repartition by year (named by Kafka Streams after the topic), the
+     * child the contribution stage forwards its changes to by name.
+     */
+    public String changesByYearEntry() {
+        return changesByYear + "-repartition-filter";
+    }
+
     public String sinkNode() {
         return name + "-indicators-sink";
     }

@@ -40,6 +40,10 @@ import org.jboss.logging.Logger;
  * at each pause); {@link eu.emistreams.indicator.publish.PublicationSchedule} holds the
  * source's years until the backlog is gone. A single change is far below the threshold and is
  * published after the quiet period as before.
+ *
+ * <p>It still reads another service's consumer group through the admin client; the next step is
+ * to take the classifier's work from its tasks' entries on emi.progress, as the query service's
+ * "settled" does, once those entries say how much each task has left.
  */
 @ApplicationScoped
 public class UpstreamBacklog {

@@ -8,6 +8,7 @@ import eu.emistreams.events.classified.ClassifiedTrade;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.events.progress.StageProgress;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -21,7 +22,8 @@ public record IndicatorSerdes(
         Serde<ClassifiedTrade> classifiedTrade,
         Serde<ClassifiedProduction> classifiedProduction,
         Serde<ClassifiedRound> classifiedRound,
-        Serde<IngestReport> ingestReport) {
+        Serde<IngestReport> ingestReport,
+        Serde<StageProgress> progress) {
 
     public static IndicatorSerdes registry(AvroSerdes avro) {
         return new IndicatorSerdes(
@@ -31,6 +33,7 @@ public record IndicatorSerdes(
                 avro.valueSerde(ClassifiedTrade.class),
                 avro.valueSerde(ClassifiedProduction.class),
                 avro.valueSerde(ClassifiedRound.class),
-                avro.valueSerde(IngestReport.class));
+                avro.valueSerde(IngestReport.class),
+                avro.valueSerde(StageProgress.class));
     }
 }

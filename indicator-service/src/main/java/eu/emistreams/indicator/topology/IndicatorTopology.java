@@ -1,11 +1,13 @@
 package eu.emistreams.indicator.topology;
 
+import eu.emistreams.events.Topics;
 import eu.emistreams.indicator.aggregate.YearAggregateProcessor;
 import eu.emistreams.indicator.contribution.ContributionProcessor;
 import eu.emistreams.indicator.definition.IndicatorDefinition;
 import eu.emistreams.indicator.publish.IngestActivity;
 import eu.emistreams.indicator.publish.PublicationSchedule;
 import eu.emistreams.indicator.store.StateStoreKind;
+import eu.emistreams.streams.progress.TaskProgress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +29,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * emi.F.classified ─► F-contributions ─► (repartition by year) ─► F-year-aggregates ─► emi.indicators.F
  * </pre>
  * The patents' repartition is {@code patent-sum-changes-by-year}, the others' {@code F-deltas-by-year}.
+ * Each {@code F-year-aggregates}, and {@code patent-contributions} (the one stage that holds changes
+ * before it forwards them), also writes its task's progress to emi.progress through a sink
+ * {@code <processor>-progress-sink} ({@link TaskProgress}); the sinks join the sub-topologies of
+ * their processors, so that no sub-topology, task, store or internal topic changes.
  */
 public final class IndicatorTopology {
 
@@ -48,7 +54,14 @@ public final class IndicatorTopology {
         }
         // After every branch, so that the sub-topologies keep their ids.
         IngestActivity.addTo(builder, serdes.ingestReport(), storeKind);
-        return builder.build(streamsConfig);
+        Topology topology = builder.build(streamsConfig);
+        for (IndicatorDefinition<?, ?, ?> definition : IndicatorDefinitions.all(serdes)) {
+            if (definition.speed().combineChanges()) {
+                TaskProgress.addSink(topology, definition.contributions(), Topics.PROGRESS, serdes.progress().serializer());
+            }
+            TaskProgress.addSink(topology, definition.yearAggregates(), Topics.PROGRESS, serdes.progress().serializer());
+        }
+        return topology;
     }
 
     /** One family: contributions per record, changes repartitioned by year, yearly sums and publication. */

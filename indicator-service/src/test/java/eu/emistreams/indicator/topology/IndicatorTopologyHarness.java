@@ -8,6 +8,7 @@ import eu.emistreams.events.classified.ClassifiedTrade;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
+import eu.emistreams.events.progress.StageProgress;
 import eu.emistreams.events.testing.AvroBinarySerde;
 import eu.emistreams.indicator.calculation.ExactFraction;
 import eu.emistreams.indicator.definition.IndicatorDefinition;
@@ -59,6 +60,8 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, ExactFraction> patentSumsChangelog;
     private final TestOutputTopic<Integer, YearChanges<ExactFraction>> patentChanges;
     private final Map<IndicatorKey, IndicatorValue> compacted = new HashMap<>();
+    private final TestOutputTopic<String, StageProgress> progress;
+    private final Map<String, StageProgress> compactedProgress = new HashMap<>();
     private final Map<String, ExactFraction> committedPatentSums = new HashMap<>();
 
     IndicatorTopologyHarness(StateStoreKind storeKind) {
@@ -73,7 +76,8 @@ final class IndicatorTopologyHarness implements AutoCloseable {
         IndicatorSerdes serdes = new IndicatorSerdes(AvroBinarySerde.of(ClassifiedPatent.class),
                 AvroBinarySerde.of(IndicatorKey.class), AvroBinarySerde.of(IndicatorValue.class),
                 AvroBinarySerde.of(ClassifiedTrade.class), AvroBinarySerde.of(ClassifiedProduction.class),
-                AvroBinarySerde.of(ClassifiedRound.class), AvroBinarySerde.of(IngestReport.class));
+                AvroBinarySerde.of(ClassifiedRound.class), AvroBinarySerde.of(IngestReport.class),
+                AvroBinarySerde.of(StageProgress.class));
         driver = new TopologyTestDriver(IndicatorTopology.topology(config, serdes, SCHEDULE, storeKind), config,
                 Instant.parse("2026-01-01T00:00:00Z"));
         patents = driver.createInputTopic(Topics.PATENTS_CLASSIFIED, Serdes.String().serializer(),
@@ -91,6 +95,8 @@ final class IndicatorTopologyHarness implements AutoCloseable {
             outputs.add(driver.createOutputTopic(topic, serdes.indicatorKey().deserializer(),
                     serdes.indicatorValue().deserializer()));
         }
+        progress = driver.createOutputTopic(Topics.PROGRESS, Serdes.String().deserializer(),
+                serdes.progress().deserializer());
         IndicatorDefinition<?, ?, ExactFraction> patent = IndicatorDefinitions.patent(serdes.classifiedPatent());
         patentChanges = driver.createOutputTopic("emi-indicator-" + patent.changesByYear() + "-repartition",
                 Serdes.Integer().deserializer(), Measure.EXACT_FRACTION.changesSerde().deserializer());
@@ -105,6 +111,11 @@ final class IndicatorTopologyHarness implements AutoCloseable {
         patents.pipeInput(Long.toString(applnId),
                 new ClassifiedPatent(applnId, year, countries, codes, release, concordance));
         forwardChanges();
+    }
+
+    /** An application read, its changes not forwarded yet (the forward interval has not passed). */
+    void patentUnforwarded(long applnId, int year, List<String> countries, List<String> codes) {
+        patents.pipeInput(Long.toString(applnId), new ClassifiedPatent(applnId, year, countries, codes, "R1", "c1"));
     }
 
     void patent(long applnId, int year, List<String> countries, List<String> codes) {
@@ -214,6 +225,19 @@ final class IndicatorTopologyHarness implements AutoCloseable {
 
     List<KeyValue<IndicatorKey, IndicatorValue>> settle() {
         return advance(SETTLE);
+    }
+
+    /** The progress records written since the last call, in order. */
+    List<KeyValue<String, StageProgress>> progressWritten() {
+        List<KeyValue<String, StageProgress>> written = progress.readKeyValuesToList();
+        written.forEach(record -> compactedProgress.put(record.key, record.value));
+        return written;
+    }
+
+    /** What a compacted read of emi.progress shows now, by key. */
+    Map<String, StageProgress> progress() {
+        progressWritten();
+        return compactedProgress;
     }
 
     /** The latest value of every indicator published so far, on every indicator topic. */

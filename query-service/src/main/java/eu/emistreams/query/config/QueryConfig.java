@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The query service's own settings, under {@code emi.query}. */
 @ConfigMapping(prefix = "emi.query")
@@ -24,11 +23,15 @@ public interface QueryConfig {
      */
     Map<String, List<String>> groupSourceTopics();
 
-    /** {@code /api/pending} of each indicator-service instance; settled waits until none is pending. */
-    Optional<List<String>> indicatorPendingUrls();
+    /**
+     * The consumer group of each stage whose tasks write emi.progress ({@code classifier},
+     * {@code indicator}): once the group has committed anything, settled wants an entry of the stage.
+     */
+    Map<String, String> progressStageGroups();
 
-    /** Base URL of the classifier; settled waits until it applied the concordance in force everywhere. */
-    Optional<String> classifierUrl();
+    /** How long {@code /api/status} waits for emi.progress to be read up to its end offsets. */
+    @WithDefault("2s")
+    Duration progressReadTimeout();
 
     /** How long an offsets snapshot answers {@code /api/status} before the brokers are asked again. */
     @WithDefault("200ms")

@@ -178,15 +178,35 @@ public class OffsetsReader {
         return committed;
     }
 
+    /**
+     * The committed end offsets of the partitions {@link ProgressReader} reads: where a
+     * read_committed consumer stops, past the markers of the transactions committed so far.
+     */
+    public Map<TopicPartition, Long> committedEnds(Set<TopicPartition> partitions) {
+        try {
+            return offsets(partitions, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while reading offsets", 1, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StoreUnavailableException("the broker did not answer the offsets: " + e, 2, e);
+        }
+    }
+
     private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        // Uncommitted: records of an open transaction are lag, not the end of the log.
+        return offsets(partitions, spec, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec, IsolationLevel isolation)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (partitions.isEmpty()) {
             return Map.of();
         }
         Map<TopicPartition, OffsetSpec> request = partitions.stream()
                 .collect(Collectors.toMap(Function.identity(), partition -> spec));
-        // Uncommitted: records of an open transaction are lag, not the end of the log.
-        ListOffsetsOptions options = new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED);
+        ListOffsetsOptions options = new ListOffsetsOptions(isolation);
         Map<TopicPartition, ListOffsetsResultInfo> answer = await(admin.listOffsets(request, options).all());
         Map<TopicPartition, Long> offsets = new HashMap<>();
         answer.forEach((partition, info) -> offsets.put(partition, info.offset()));

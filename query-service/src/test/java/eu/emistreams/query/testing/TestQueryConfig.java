@@ -37,13 +37,13 @@ public class TestQueryConfig implements QueryConfig {
     }
 
     @Override
-    public java.util.Optional<List<String>> indicatorPendingUrls() {
-        return java.util.Optional.empty();
+    public Map<String, String> progressStageGroups() {
+        return Map.of("classifier", "emi-classifier", "indicator", "emi-indicator");
     }
 
     @Override
-    public java.util.Optional<String> classifierUrl() {
-        return java.util.Optional.empty();
+    public Duration progressReadTimeout() {
+        return Duration.ofSeconds(2);
     }
 
     @Override

@@ -1,0 +1,28 @@
+package eu.emistreams.query.status;
+
+import eu.emistreams.events.progress.StageProgress;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What emi.progress and emi.concordance held at one offset of each, as {@link ProgressReader} read
+ * them: every task's latest entry by key, and the concordance version published (empty while none
+ * was loaded), or why no such reading could be taken.
+ *
+ * @param notReadUpToDate why the reading cannot be used; empty when it can
+ */
+public record ProgressSnapshot(Optional<String> notReadUpToDate, Map<String, StageProgress> entries,
+        Optional<String> concordanceInForce) {
+
+    public ProgressSnapshot {
+        entries = Map.copyOf(entries);
+    }
+
+    public static ProgressSnapshot of(Map<String, StageProgress> entries, Optional<String> concordanceInForce) {
+        return new ProgressSnapshot(Optional.empty(), entries, concordanceInForce);
+    }
+
+    public static ProgressSnapshot notReadUpToDate(String why) {
+        return new ProgressSnapshot(Optional.of(why), Map.of(), Optional.empty());
+    }
+}
