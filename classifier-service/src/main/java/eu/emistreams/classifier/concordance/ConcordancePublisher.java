@@ -6,6 +6,7 @@ import eu.emistreams.events.Topics;
 import eu.emistreams.events.concordance.Concordance;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,12 +28,8 @@ public class ConcordancePublisher {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "emi.registry.url")
-    String registryUrl;
-
-    /** Off outside dev and test: the deploy step registers the schemas (SchemaDeployment). */
-    @ConfigProperty(name = "emi.registry.auto-register")
-    boolean registerSchemas;
+    @Inject
+    AvroSerdes serdes;
 
     private KafkaProducer<String, Concordance> producer;
 
@@ -68,7 +65,7 @@ public class ConcordancePublisher {
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
             producer = new KafkaProducer<>(config, new StringSerializer(),
-                    new AvroSerdes(registryUrl, registerSchemas).valueSerde(Concordance.class).serializer());
+                    serdes.valueSerde(Concordance.class).serializer());
         }
         return producer;
     }

@@ -79,11 +79,18 @@ public final class ClassifierTopology {
     }
 
     /**
-     * Builds the topology with source-topic reuse for the tables (no second copy of the source
-     * records in a changelog topic), hence the optimization passed to the builder.
+     * Builds the topology with the service's Kafka Streams settings ({@code buildProperties}). The
+     * tables reuse their source topics as changelogs (no second copy of the source records), which
+     * only topology optimization does: a configuration without it is refused here rather than
+     * quietly creating four changelog topics.
      */
     public static Topology build(ClassifierSerdes serdes, RuleSet shippedRules, AppliedConcordances applied,
-            ReclassificationSettings settings) {
+            ReclassificationSettings settings, Properties buildProperties) {
+        String optimization = buildProperties.getProperty(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
+        if (!optimization.contains(StreamsConfig.OPTIMIZE) && !optimization.contains(StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS)) {
+            throw new IllegalArgumentException("the classifier's tables reuse their source topics: set kafka-streams."
+                    + StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG + "=" + StreamsConfig.OPTIMIZE + " (it is " + optimization + ")");
+        }
         Classifier shipped = Classifier.compile(shippedRules);
         StreamsBuilder builder = new StreamsBuilder();
 
@@ -101,7 +108,7 @@ public final class ClassifierTopology {
         for (ClassifiedSource<?, ?> source : sources) {
             addBranch(builder, source, shipped, applied, settings);
         }
-        Topology topology = builder.build(optimizations());
+        Topology topology = builder.build(buildProperties);
         for (ClassifiedSource<?, ?> source : sources) {
             TaskProgress.addSink(topology, source.classifyName(), Topics.PROGRESS, serdes.progress().serializer());
         }
@@ -154,11 +161,5 @@ public final class ClassifierTopology {
                         Named.as(source.classifyName()), source.tableStore(), source.progressStore())
                 .to(source.sinkTopic(),
                         Produced.with(Serdes.String(), source.classified()).withName(source.sinkName()));
-    }
-
-    static Properties optimizations() {
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
-        return properties;
     }
 }

@@ -3,6 +3,7 @@ package eu.emistreams.classifier.topology;
 import eu.emistreams.classifier.ClassifierConfig;
 import eu.emistreams.classifier.concordance.ShippedConcordance;
 import eu.emistreams.events.AvroSerdes;
+import eu.emistreams.streams.StreamsBuildProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -13,12 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TopologyProducer {
 
-    @ConfigProperty(name = "emi.registry.url")
-    String registryUrl;
+    @Inject
+    AvroSerdes avroSerdes;
 
-    /** Off outside dev and test: the deploy step registers the schemas (SchemaDeployment). */
-    @ConfigProperty(name = "emi.registry.auto-register")
-    boolean registerSchemas;
+    @Inject
+    StreamsBuildProperties buildProperties;
 
     @Inject
     ClassifierConfig config;
@@ -32,10 +32,11 @@ public class TopologyProducer {
     @Produces
     public Topology topology() {
         return ClassifierTopology.build(
-                ClassifierSerdes.avro(new AvroSerdes(registryUrl, registerSchemas)),
+                ClassifierSerdes.avro(avroSerdes),
                 shippedConcordance.rules(),
                 appliedConcordances,
                 new ReclassificationSettings(config.reclassification().checkInterval(),
-                        config.reclassification().batchSize()));
+                        config.reclassification().batchSize()),
+                buildProperties.get());
     }
 }

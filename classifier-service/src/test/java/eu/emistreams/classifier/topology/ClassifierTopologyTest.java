@@ -65,7 +65,7 @@ class ClassifierTopologyTest {
     private void start(int batchSize) {
         ClassifierSerdes serdes = serdes();
         Topology topology = ClassifierTopology.build(serdes, SHIPPED, applied,
-                new ReclassificationSettings(CHECK, batchSize));
+                new ReclassificationSettings(CHECK, batchSize), BuildProperties.ofTheService());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, ClassifierTopology.APPLICATION_ID);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -292,7 +292,7 @@ class ClassifierTopologyTest {
 
     @Test
     void everyProcessorAndStoreIsNamed() {
-        String description = ClassifierTopology.build(serdes(), SHIPPED, applied, ReclassificationSettings.DEFAULT)
+        String description = ClassifierTopology.build(serdes(), SHIPPED, applied, ReclassificationSettings.DEFAULT, BuildProperties.ofTheService())
                 .describe().toString();
         assertFalse(description.contains("KSTREAM-"), description);
         assertFalse(description.contains("KTABLE-"), description);
@@ -352,5 +352,12 @@ class ClassifierTopologyTest {
                 .setTitle(title)
                 .setSourceRelease("2025-autumn")
                 .build();
+    }
+
+    @Test
+    void aConfigurationWithoutTopologyOptimizationIsRefusedRatherThanCreatingChangelogs() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ClassifierTopology.build(serdes(), SHIPPED, applied, ReclassificationSettings.DEFAULT, new Properties()));
+        assertTrue(refused.getMessage().contains("kafka-streams.topology.optimization=all"), refused.getMessage());
     }
 }

@@ -77,7 +77,7 @@ class SourceClassificationTopologyTest {
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         driver = new TopologyTestDriver(ClassifierTopology.build(serdes, SHIPPED, applied,
-                new ReclassificationSettings(CHECK, 10_000)), config, Instant.parse("2026-01-01T00:00:00Z"));
+                new ReclassificationSettings(CHECK, 10_000), BuildProperties.ofTheService()), config, Instant.parse("2026-01-01T00:00:00Z"));
         concordance = driver.createInputTopic(Topics.CONCORDANCE, Serdes.String().serializer(),
                 serdes.concordance().serializer());
         flows = driver.createInputTopic(Topics.COMTRADE_FLOWS, Serdes.String().serializer(),
@@ -226,7 +226,7 @@ class SourceClassificationTopologyTest {
     @Test
     void everySourceIsItsOwnSubTopologyWithNamedProcessorsAndStores() {
         TopologyDescription description = ClassifierTopology.build(ClassifierSerdes.of(AvroBinarySerde::of), SHIPPED,
-                applied, ReclassificationSettings.DEFAULT).describe();
+                applied, ReclassificationSettings.DEFAULT, BuildProperties.ofTheService()).describe();
         assertEquals(4, description.subtopologies().size());
         assertEquals(1, description.globalStores().size());
         String text = description.toString();

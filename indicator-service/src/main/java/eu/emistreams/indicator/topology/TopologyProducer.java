@@ -4,12 +4,11 @@ import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.indicator.pacing.UpstreamBacklog;
 import eu.emistreams.indicator.publish.PublicationSchedule;
 import eu.emistreams.indicator.store.StateStoreKind;
+import eu.emistreams.streams.StreamsBuildProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,25 +16,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TopologyProducer {
 
-    @ConfigProperty(name = "quarkus.kafka-streams.application-id")
-    String applicationId;
 
-    @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers")
-    String bootstrapServers;
 
-    @ConfigProperty(name = "emi.registry.url")
-    String registryUrl;
+    @Inject
+    AvroSerdes avroSerdes;
 
-    /** Off outside dev and test: the deploy step registers the schemas (SchemaDeployment). */
-    @ConfigProperty(name = "emi.registry.auto-register")
-    boolean registerSchemas;
+    @Inject
+    StreamsBuildProperties buildProperties;
 
-    // Topology-level settings: Kafka Streams applies them when the topology is built, not at start.
-    @ConfigProperty(name = "kafka-streams.topology.optimization", defaultValue = StreamsConfig.NO_OPTIMIZATION)
-    String topologyOptimization;
 
-    @ConfigProperty(name = "kafka-streams.ensure.explicit.internal.resource.naming", defaultValue = "true")
-    boolean ensureExplicitNaming;
 
     @ConfigProperty(name = "emi.indicator.forward-interval", defaultValue = "50ms")
     Duration forwardInterval;
@@ -60,13 +49,8 @@ public class TopologyProducer {
 
     @Produces
     public Topology topology() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, topologyOptimization);
-        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, ensureExplicitNaming);
-        return IndicatorTopology.topology(config,
-                IndicatorSerdes.registry(new AvroSerdes(registryUrl, registerSchemas)),
+        return IndicatorTopology.topology(buildProperties.get(),
+                IndicatorSerdes.registry(avroSerdes),
                 new PublicationSchedule(forwardInterval, checkInterval, quietPeriod, maxDelay, maxHold, upstreamBacklog::backlogged),
                 stateStores);
     }

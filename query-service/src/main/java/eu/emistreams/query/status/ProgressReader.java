@@ -8,6 +8,7 @@ import eu.emistreams.events.progress.StageProgress;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ public class ProgressReader {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "emi.registry.url")
-    String registryUrl;
+    @Inject
+    AvroSerdes serdes;
 
     /** What the reader held after a poll, and its position in every partition it reads. */
     private record Reading(Map<TopicPartition, Long> positions, Map<String, StageProgress> entries,
@@ -136,9 +137,9 @@ public class ProgressReader {
 
     private void run() {
         Deserializer<StageProgress> progress =
-                new AvroSerdes(registryUrl, false).valueSerde(StageProgress.class).deserializer();
+                serdes.valueSerde(StageProgress.class).deserializer();
         Deserializer<Concordance> concordance =
-                new AvroSerdes(registryUrl, false).valueSerde(Concordance.class).deserializer();
+                serdes.valueSerde(Concordance.class).deserializer();
         try (KafkaConsumer<String, byte[]> closedAtTheEnd = consumer) {
             while (running) {
                 try {
