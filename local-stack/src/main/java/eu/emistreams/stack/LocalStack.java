@@ -64,9 +64,9 @@ public final class LocalStack {
         if (KafkaCredentials.requested(System.getenv())) {
             secureKafka();
         }
-        if (kafka.running().isEmpty()) {
-            components.prepareKafka();
-        }
+        // Idempotent (configuration rewritten, storage formatted once), and needed also when the
+        // broker found running is in fact dying from a kill a moment ago and will be started again.
+        components.prepareKafka();
         startAll(List.of(kafka, registry), started, Duration.ofSeconds(90));
         createMissingTopics();
         if (withServices) {
@@ -143,8 +143,11 @@ public final class LocalStack {
         for (ManagedProcess process : processes) {
             Optional<ProcessHandle> running = process.running();
             if (running.isPresent()) {
-                out.printf("%-19s already running (pid %d)%n", process.name(), running.get().pid());
-                continue;
+                if (process.awaitReadyOrEnd(running.get(), timeout)) {
+                    out.printf("%-19s already running (pid %d)%n", process.name(), running.get().pid());
+                    continue;
+                }
+                out.printf("%-19s pid %d has ended; starting it again%n", process.name(), running.get().pid());
             }
             launched.put(process, process.start());
             started.add(process.name());

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The broker and registry start for real, on loopback, with the declared topics (as containers or
- * processes, whichever path the test stack takes here), and the process stack is idempotent and
- * stops cleanly.
+ * processes, whichever path the test stack takes here), and the process stack is idempotent,
+ * restarts what was killed and stops cleanly.
  */
 class LocalStackIT {
 
@@ -46,6 +46,14 @@ class LocalStackIT {
         assertDeclaredTopicsAndRegistry(settings);
         // up twice starts nothing twice
         assertEquals(List.of(), stack.stack().up(false));
+
+        // up at the instant of a SIGKILL: the killed processes still hold their PIDs (zombies until
+        // reaped), and up must start them again rather than take them for running.
+        for (String name : List.of("kafka", "registry")) {
+            stack.stack().running(name).orElseThrow().destroyForcibly();
+        }
+        assertEquals(Set.of("kafka", "registry"), Set.copyOf(stack.stack().up(false)));
+        assertDeclaredTopicsAndRegistry(settings);
 
         List<String> stopped = stack.stack().down(false);
         assertEquals(Set.of("kafka", "registry"), Set.copyOf(stopped));

@@ -59,6 +59,8 @@ public final class ManagedProcess {
         try {
             String[] parts = Files.readString(pidFile, StandardCharsets.UTF_8).trim().split("\\s+");
             long pid = Long.parseLong(parts[0]);
+            // Alive here includes a process that is dying from a kill: its PID, and its ports until
+            // its last thread has gone, are still this stack's (see awaitReadyOrEnd).
             Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
             if (handle.isEmpty()) {
                 return Optional.empty();
@@ -74,6 +76,57 @@ public final class ManagedProcess {
             return handle;
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Alive and not a zombie: a process killed a moment ago stays in the process table, and
+     * {@link ProcessHandle#isAlive()} true, until its new parent reaps it.
+     */
+    static boolean isLive(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"), StandardCharsets.US_ASCII);
+            // Field 3, after the parenthesised command name (which may itself hold spaces or parentheses).
+            char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            // No /proc (not Linux) or the process just went: isAlive() decides.
+            return process.isAlive();
+        }
+    }
+
+    /**
+     * For a process found running: waits until it answers (true) or ends (false). A process killed
+     * a moment ago still holds its PID; one started by another launcher a moment ago does not answer
+     * yet. Either way only the outcome tells whether it must be started again.
+     */
+    public boolean awaitReadyOrEnd(ProcessHandle handle, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isLive(handle)) {
+                awaitGone(handle);
+                return false;
+            }
+            if (readiness.isReady()) {
+                return true;
+            }
+            sleep(100);
+        }
+        throw new StackException(name + " (pid " + handle.pid() + ") is running but was not ready after "
+                + timeout.toSeconds() + " s; see " + logFile + lastLines());
+    }
+
+    /**
+     * A killed JVM is a zombie as soon as its main thread has gone, but holds its sockets until the
+     * last of its threads has; it is gone when its new parent has reaped it (well under a second).
+     */
+    private void awaitGone(ProcessHandle handle) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (handle.isAlive() && System.nanoTime() < deadline) {
+            sleep(50);
         }
     }
 
@@ -105,7 +158,7 @@ public final class ManagedProcess {
     public void awaitReady(ProcessHandle handle, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!handle.isAlive()) {
+            if (!isLive(handle)) {
                 throw new StackException(name + " exited during start-up; see " + logFile + lastLines());
             }
             if (readiness.isReady()) {
