@@ -35,7 +35,7 @@ final class SmallDisk implements AutoCloseable {
             Files.createDirectories(directory);
             run("mount", "-t", "tmpfs", "-o", "size=" + mebibytes + "m,mode=0700", "tmpfs", directory.toString());
             run("cp", "-a", onDisk + "/.", directory.toString());
-            deleteTree(onDisk);
+            org.apache.commons.io.file.PathUtils.deleteDirectory(onDisk);
             return new SmallDisk(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot put " + directory + " on a small disk", e);
@@ -92,14 +92,6 @@ final class SmallDisk implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

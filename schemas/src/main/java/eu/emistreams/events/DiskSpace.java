@@ -12,6 +12,8 @@ import java.nio.file.Path;
 public record DiskSpace(Path path, long usableBytes, long minFreeBytes) {
 
     public static final String MIN_FREE_KEY = "emi.state.min-free-space";
+    /** The default of {@link #MIN_FREE_KEY}, in Quarkus' memory size notation. */
+    public static final String MIN_FREE_DEFAULT = "256M";
 
     /** Measures the file system of {@code path}, or of its nearest existing parent. */
     public static DiskSpace of(Path path, long minFreeBytes) throws IOException {

@@ -47,7 +47,7 @@ public class StateDiskGuard implements HealthCheck {
 
     public StateDiskGuard(Instance<KafkaStreams> streams,
             @ConfigProperty(name = "kafka-streams.state.dir") Path stateDirectory,
-            @ConfigProperty(name = DiskSpace.MIN_FREE_KEY, defaultValue = "256M") MemorySize minFree,
+            @ConfigProperty(name = DiskSpace.MIN_FREE_KEY, defaultValue = DiskSpace.MIN_FREE_DEFAULT) MemorySize minFree,
             @ConfigProperty(name = "emi.state.disk-check-interval", defaultValue = "5s") Duration interval) {
         this.streams = streams;
         this.stateDirectory = stateDirectory;

@@ -55,6 +55,8 @@ public class IngestResource {
     private final StateDiskSpace diskSpace;
     /** How soon a refused client may try again: the readiness check polls at about this pace. */
     private static final int RETRY_AFTER_SECONDS = 30;
+    /** The producer gives up on the broker after its delivery timeout; a few seconds later is a fair retry. */
+    private static final int KAFKA_RETRY_AFTER_SECONDS = 10;
 
     public IngestResource(IngestJobs jobs, JobAnnouncements announcements, @Any Instance<IngestSource> sources,
             IngestInbox inbox, StateDiskSpace diskSpace,
@@ -164,7 +166,8 @@ public class IngestResource {
             announcements.queued(source.name(), release, System.currentTimeMillis());
         } catch (RuntimeException e) {
             throw new ProblemException(503, "Kafka unavailable", "the job could not be recorded on "
-                    + eu.emistreams.events.Topics.INGEST_REPORTS + ", so it was not accepted; try again: " + e.getMessage());
+                    + eu.emistreams.events.Topics.INGEST_REPORTS + ", so it was not accepted; try again: " + e.getMessage(),
+                    KAFKA_RETRY_AFTER_SECONDS);
         }
         IngestJob job = jobs.submit(source, releasePath, release, temporary);
         return Response.accepted(JobView.of(job)).location(URI.create("/api/ingest/jobs/" + job.id())).build();

@@ -20,7 +20,7 @@ public class StateDiskSpace {
     private final long minFreeBytes;
 
     public StateDiskSpace(@ConfigProperty(name = "emi.ingest.state-dir") Path stateDirectory,
-            @ConfigProperty(name = DiskSpace.MIN_FREE_KEY, defaultValue = "256M") MemorySize minFree) {
+            @ConfigProperty(name = DiskSpace.MIN_FREE_KEY, defaultValue = DiskSpace.MIN_FREE_DEFAULT) MemorySize minFree) {
         this.stateDirectory = stateDirectory;
         this.minFreeBytes = minFree.asLongValue();
     }
