@@ -10,7 +10,6 @@ import eu.emistreams.indicator.publish.IngestActivity;
 import eu.emistreams.indicator.publish.PublicationSchedule;
 import eu.emistreams.indicator.publish.PublishedIndicators;
 import eu.emistreams.indicator.store.InternalSerdes;
-import eu.emistreams.indicator.store.StateStoreKind;
 import eu.emistreams.indicator.store.YearChanges;
 import eu.emistreams.indicator.store.YearStatus;
 import eu.emistreams.streams.progress.TaskProgress;
@@ -79,8 +78,16 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
         this.progress = new TaskProgress(TaskProgress.INDICATOR, definition.yearAggregates());
     }
 
+    /**
+     * The aggregate's stores are in memory, whatever {@code emi.indicator.state-stores} says of the
+     * contributions: they hold a year's sums, status and published values, bounded by years × codes
+     * × countries and not by the records read (about 100,000 entries for any size of release), so
+     * they restore from their changelogs in a moment, and a RocksDB store cost a JNI write and a
+     * memtable insert for every sum the record cache flushes at each commit (docs/benchmarks.md,
+     * section 21).
+     */
     public static <M> ProcessorSupplier<Integer, YearChanges<M>, IndicatorKey, IndicatorValue> supplier(
-            IndicatorDefinition<?, ?, M> definition, PublicationSchedule schedule, StateStoreKind storeKind) {
+            IndicatorDefinition<?, ?, M> definition, PublicationSchedule schedule) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<Integer, YearChanges<M>, IndicatorKey, IndicatorValue> get() {
@@ -92,11 +99,11 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
                 // The record cache keeps each store's writes until the commit, once per key: a sum
                 // touched by many records of a commit is written once.
                 return Set.of(
-                        Stores.keyValueStoreBuilder(storeKind.keyValue(definition.sumsStore()),
+                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(definition.sumsStore()),
                                 Serdes.String(), definition.measure().sumSerde()).withCachingEnabled(),
-                        Stores.keyValueStoreBuilder(storeKind.keyValue(definition.statusStore()),
+                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(definition.statusStore()),
                                 Serdes.Integer(), InternalSerdes.yearStatus()).withCachingEnabled(),
-                        Stores.keyValueStoreBuilder(storeKind.keyValue(definition.publishedStore()),
+                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(definition.publishedStore()),
                                 Serdes.String(), definition.measure().publishedSerde()).withCachingEnabled());
             }
         };

@@ -1,5 +1,7 @@
 package eu.emistreams.indicator.api;
 
+import eu.emistreams.events.Topics;
+import eu.emistreams.indicator.store.ContributionIntervals;
 import eu.emistreams.indicator.store.YearStatus;
 import eu.emistreams.indicator.topology.IndicatorDefinitions;
 import eu.emistreams.indicator.topology.IndicatorTopology;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -53,7 +56,7 @@ public class PendingYears {
                 Map<String, List<Integer>> pending = new LinkedHashMap<>();
                 IndicatorTopology.YEAR_STATUS_STORES.forEach((family, store) ->
                         pending.put(family, unlessHostedElsewhere(store, () -> read(store), List.of())));
-                return Optional.of(new Unpublished(pending, unlessHostedElsewhere(IndicatorDefinitions.PATENT_PENDING_STORE,
+                return Optional.of(new Unpublished(pending, unlessHostedElsewhere(IndicatorDefinitions.PATENT_INTERVALS_STORE,
                         this::applicationsUnforwarded, false)));
             } catch (InvalidStateStoreException | IllegalStateException notReady) {
                 // IllegalStateException: the client left RUNNING between the check above and the query.
@@ -105,12 +108,28 @@ public class PendingYears {
         return pending;
     }
 
+    /**
+     * Whether a patent contribution task of this instance changed a record in a forward interval
+     * later than the last it forwarded. Each task's store holds its own pair of keys, so each is
+     * asked apart.
+     */
     private boolean applicationsUnforwarded() {
-        ReadOnlyKeyValueStore<String, Object> store = streams.store(StoreQueryParameters.fromNameAndType(
-                IndicatorDefinitions.PATENT_PENDING_STORE, QueryableStoreTypes.<String, Object>keyValueStore()));
-        try (KeyValueIterator<String, Object> all = store.all()) {
-            return all.hasNext();
+        for (var thread : streams.metadataForLocalThreads()) {
+            for (var task : thread.activeTasks()) {
+                if (task.topicPartitions().stream().noneMatch(tp -> tp.topic().equals(Topics.PATENTS_CLASSIFIED))) {
+                    continue;
+                }
+                ReadOnlyKeyValueStore<String, Long> intervals = streams.store(StoreQueryParameters.fromNameAndType(
+                                IndicatorDefinitions.PATENT_INTERVALS_STORE, QueryableStoreTypes.<String, Long>keyValueStore())
+                        .withPartition(task.taskId().partition()));
+                long changed = Objects.requireNonNullElse(intervals.get(ContributionIntervals.CHANGED), 0L);
+                long forwarded = Objects.requireNonNullElse(intervals.get(ContributionIntervals.FORWARDED), 0L);
+                if (changed > forwarded) {
+                    return true;
+                }
+            }
         }
+        return false;
     }
 
     /** The client's state, for the answer that says why nothing can be listed. */

@@ -3,6 +3,7 @@ package eu.emistreams.indicator.contribution;
 import eu.emistreams.indicator.definition.IndicatorDefinition;
 import eu.emistreams.indicator.publish.PublicationSchedule;
 import eu.emistreams.indicator.source.Contribution;
+import eu.emistreams.indicator.store.ContributionEntry;
 import eu.emistreams.indicator.store.InternalSerdes;
 import eu.emistreams.indicator.store.StateStoreKind;
 import eu.emistreams.indicator.store.YearChanges;
@@ -38,7 +39,7 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
     private final IndicatorDefinition<V, C, M> definition;
     private final PublicationSchedule schedule;
     private ProcessorContext<Integer, YearChanges<M>> context;
-    private KeyValueStore<String, C> contributions;
+    private KeyValueStore<String, ContributionEntry<C>> contributions;
     /** Null where each record's changes are forwarded as it is read. */
     private CombinedChanges<C, M> combined;
     private final TaskProgress progress;
@@ -61,15 +62,11 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
             public Set<StoreBuilder<?>> stores() {
                 Set<StoreBuilder<?>> stores = new HashSet<>();
                 stores.add(Stores.keyValueStoreBuilder(storeKind.keyValue(definition.contributions()),
-                        Serdes.String(), InternalSerdes.serde(definition.contributionFormat())));
+                        Serdes.String(), InternalSerdes.contributionEntry(definition.contributionFormat())));
                 if (definition.speed().combineChanges()) {
-                    // In memory whatever the kind of the other stores: it holds the records of one
-                    // interval at most, so its changelog restores in no time, and a RocksDB store
-                    // would cost a flush at every commit and a disk read for every deletion the
-                    // record cache passes on.
-                    stores.add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(definition.pendingStore()),
-                            Serdes.String(), InternalSerdes.forwardedContribution(definition.contributionFormat()))
-                            .withCachingEnabled());
+                    // Two keys written at most once per forward interval, which the cache combines.
+                    stores.add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(definition.intervalsStore()),
+                            Serdes.String(), Serdes.Long()).withCachingEnabled());
                 }
                 return stores;
             }
@@ -82,7 +79,7 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
         this.contributions = context.getStateStore(definition.contributions());
         if (definition.speed().combineChanges()) {
             combined = new CombinedChanges<>(definition.measure(), context, definition.changesByYearEntry(),
-                    contributions, context.getStateStore(definition.pendingStore()));
+                    contributions, context.getStateStore(definition.intervalsStore()));
             combined.rebuild();
             // The first punctuation writes the task's progress whatever it is: the task may be new here.
             progress.init(context);
@@ -99,23 +96,25 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
             // Without a key no later record could ever retract this one.
             return;
         }
-        C previous = contributions.get(record.key());
+        ContributionEntry<C> stored = contributions.get(record.key());
+        C previous = stored == null ? null : stored.contribution();
         C next = record.value() == null ? null : definition.contribution().apply(record.value()).orElse(null);
         if (Objects.equals(previous, next)) {
+            return;
+        }
+        if (combined != null) {
+            // Kept while pending even when retracted: the entry says what the aggregate holds.
+            contributions.put(record.key(), combined.changed(record, stored, next));
+            // In the transaction of this record's offset: once it commits, the record is known pending.
+            reportProgress();
             return;
         }
         if (next == null) {
             contributions.delete(record.key());
         } else {
-            contributions.put(record.key(), next);
+            contributions.put(record.key(), ContributionEntry.forwardedAsRead(next));
         }
-        if (combined != null) {
-            combined.changed(record, previous, next);
-            // In the transaction of this record's offset: once it commits, the record is known pending.
-            reportProgress();
-        } else {
-            forwardChanges(record, previous, next);
-        }
+        forwardChanges(record, previous, next);
     }
 
     private void reportProgress() {

@@ -42,7 +42,7 @@ public record IndicatorDefinition<V, C extends Contribution<M>, M>(
      *
      * @param combineChanges the contribution stage combines the changes of the records it reads per
      *     year and forwards them every {@code emi.indicator.forward-interval}, one record per year
-     *     instead of one per record read; it keeps the records not forwarded yet in a pending store
+     *     instead of one per record read; the contributions store marks the records not forwarded yet
      * @param sumsReadFromMemory the aggregate reads each sum from the store once, then from memory
      */
     public record Speed(boolean combineChanges, boolean sumsReadFromMemory) {
@@ -60,13 +60,17 @@ public record IndicatorDefinition<V, C extends Contribution<M>, M>(
         return name + "-contributions";
     }
 
-    /** Records whose changes are not forwarded yet, with what they contributed when last forwarded. */
-    public String pendingStore() {
-        return pendingStoreOf(name);
+    /**
+     * Of a family that combines its changes: the last forward interval whose changes were forwarded
+     * ({@code forwarded}) and the last in which a record changed ({@code changed}); records wait to
+     * be forwarded while {@code changed} is later.
+     */
+    public String intervalsStore() {
+        return intervalsStoreOf(name);
     }
 
-    public static String pendingStoreOf(String name) {
-        return name + "-contributions-pending";
+    public static String intervalsStoreOf(String name) {
+        return name + "-contribution-intervals";
     }
 
     public String yearAggregates() {

@@ -34,6 +34,8 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class InternalSerdes {
 
     private static final byte FORMAT_V1 = 1;
+    /** A pending contribution entry ({@link #contributionEntry}). */
+    private static final byte FORMAT_V2 = 2;
     /** The scale of published values: the contract compares indicator values to 9 decimals. */
     private static final int PUBLISHED_SCALE = ExactFraction.COMPARISON_SCALE;
 
@@ -89,16 +91,62 @@ public final class InternalSerdes {
     }
 
     /**
-     * What a record contributed when the contribution stage last forwarded its changes: a null
-     * contribution when it contributed nothing then.
+     * A record's entry in a contributions store. An entry that is not pending is written in the
+     * format of the bare contribution (version 1), the format these stores had before entries
+     * could be pending; a pending one in version 2, with its interval and what was last forwarded.
      */
-    public static <C> Serde<ForwardedContribution<C>> forwardedContribution(Format<C> contribution) {
-        return binary(format((out, forwarded) -> {
-            out.writeBoolean(forwarded.contribution() != null);
-            if (forwarded.contribution() != null) {
-                contribution.write(out, forwarded.contribution());
+    public static <C> Serde<ContributionEntry<C>> contributionEntry(Format<C> contribution) {
+        Serializer<ContributionEntry<C>> serializer = (topic, entry) -> {
+            if (entry == null) {
+                return null;
             }
-        }, in -> new ForwardedContribution<>(in.readBoolean() ? contribution.read(in) : null)));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                if (entry.changedInInterval() == 0 && entry.forwarded() == null && entry.contribution() != null) {
+                    out.writeByte(FORMAT_V1);
+                    contribution.write(out, entry.contribution());
+                } else {
+                    out.writeByte(FORMAT_V2);
+                    out.writeLong(entry.changedInInterval());
+                    writeNullable(out, entry.contribution(), contribution);
+                    writeNullable(out, entry.forwarded(), contribution);
+                }
+            } catch (IOException e) {
+                throw new SerializationException("cannot write " + entry, e);
+            }
+            return bytes.toByteArray();
+        };
+        Deserializer<ContributionEntry<C>> deserializer = (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+                byte version = in.readByte();
+                if (version == FORMAT_V1) {
+                    return ContributionEntry.forwardedAsRead(contribution.read(in));
+                }
+                if (version != FORMAT_V2) {
+                    throw new SerializationException("unknown internal format " + version + " on " + topic);
+                }
+                long interval = in.readLong();
+                C current = readNullable(in, contribution);
+                return new ContributionEntry<>(current, interval, readNullable(in, contribution));
+            } catch (IOException e) {
+                throw new SerializationException("cannot read a record of " + topic, e);
+            }
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+
+    private static <T> void writeNullable(DataOutput out, T value, Format<T> format) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            format.write(out, value);
+        }
+    }
+
+    private static <T> T readNullable(DataInput in, Format<T> format) throws IOException {
+        return in.readBoolean() ? format.read(in) : null;
     }
 
     /**

@@ -41,8 +41,8 @@ public final class IndicatorDefinitions {
     /** The families in the order of their branches: the patents' first, so that task ids stay 0_n, 1_n. */
     public static final List<String> FAMILIES = List.of(PATENT, TRADE, PRODUCTION, INVESTMENT);
 
-    /** The applications read that still wait to reach the patent aggregate. */
-    public static final String PATENT_PENDING_STORE = IndicatorDefinition.pendingStoreOf(PATENT);
+    /** Whether applications read still wait to reach the patent aggregate ({@link IndicatorDefinition#intervalsStore}). */
+    public static final String PATENT_INTERVALS_STORE = IndicatorDefinition.intervalsStoreOf(PATENT);
 
     private IndicatorDefinitions() {
     }

@@ -74,7 +74,7 @@ public final class IndicatorTopology {
                 // Every year lives in one partition: one task owns all its sums and ranks them locally.
                 .repartition(Repartitioned.with(Serdes.Integer(), definition.measure().changesSerde())
                         .withName(definition.changesByYear()))
-                .process(YearAggregateProcessor.supplier(definition, schedule, storeKind),
+                .process(YearAggregateProcessor.supplier(definition, schedule),
                         Named.as(definition.yearAggregates()))
                 .to(definition.indicatorTopic(), Produced.with(serdes.indicatorKey(), serdes.indicatorValue())
                         .withName(definition.sinkNode()));

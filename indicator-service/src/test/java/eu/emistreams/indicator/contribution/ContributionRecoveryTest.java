@@ -10,7 +10,8 @@ import eu.emistreams.indicator.calculation.ExactFraction;
 import eu.emistreams.indicator.source.PatentContribution;
 import eu.emistreams.indicator.definition.IndicatorDefinition;
 import eu.emistreams.indicator.publish.PublicationSchedule;
-import eu.emistreams.indicator.store.ForwardedContribution;
+import eu.emistreams.indicator.store.ContributionEntry;
+import eu.emistreams.indicator.store.ContributionIntervals;
 import eu.emistreams.indicator.store.InternalSerdes;
 import eu.emistreams.indicator.store.StateStoreKind;
 import eu.emistreams.indicator.store.YearChanges;
@@ -42,16 +43,16 @@ class ContributionRecoveryTest {
             IndicatorDefinitions.patent(AvroBinarySerde.of(ClassifiedPatent.class));
 
     /** The stores outlive the tasks, as the changelogs do. */
-    private KeyValueStore<String, PatentContribution> contributions;
-    private KeyValueStore<String, ForwardedContribution<PatentContribution>> unforwarded;
+    private KeyValueStore<String, ContributionEntry<PatentContribution>> contributions;
+    private KeyValueStore<String, Long> intervals;
 
     @BeforeEach
     void stores() {
         contributions = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PATENT.contributions()),
-                Serdes.String(), InternalSerdes.patentContribution()).withLoggingDisabled().build();
-        unforwarded = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(PATENT.pendingStore()),
-                Serdes.String(), InternalSerdes.forwardedContribution(InternalSerdes.PATENT_CONTRIBUTION)).withLoggingDisabled().build();
+                Serdes.String(), InternalSerdes.contributionEntry(InternalSerdes.PATENT_CONTRIBUTION))
+                .withLoggingDisabled().build();
+        intervals = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PATENT.intervalsStore()),
+                Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
     }
 
     @Test
@@ -69,7 +70,7 @@ class ContributionRecoveryTest {
                         "AGRI|BE", ExactFraction.of(1, 2), "AGRI|NL", ExactFraction.of(1, 2)), true, "R1", "c1"),
                 new YearChanges<>(2021, Map.of("*|DE", ExactFraction.ONE, "AGRI|DE", ExactFraction.ONE), true, "R1", "c1")),
                 second.forward());
-        assertFalse(hasEntries(unforwarded), "forwarded applications leave the pending store");
+        assertFalse(anythingPending(), "forwarded applications are pending no more");
 
         // Forwarded once: a third task has nothing to forward again.
         assertEquals(List.of(), new Task().forward());
@@ -90,6 +91,8 @@ class ContributionRecoveryTest {
                         "*|FR", ExactFraction.of(1, 2), "*|IT", ExactFraction.of(1, 2),
                         "AGRI|FR", ExactFraction.of(1, 2), "AGRI|IT", ExactFraction.of(1, 2)), true, "R1", "c1")),
                 new Task().forward());
+        assertFalse(anythingPending());
+        assertEquals(null, contributions.get("1"), "a retracted application's entry goes with the forward");
     }
 
     @Test
@@ -101,12 +104,21 @@ class ContributionRecoveryTest {
         first.read(1, 2020, List.of("BE"));
         // Only the provenance of the last contribution read travels, as without the restart.
         assertEquals(List.of(new YearChanges<>(2020, Map.of(), true, "R1", "c1")), new Task().forward());
-        assertFalse(hasEntries(unforwarded));
+        assertFalse(anythingPending());
     }
 
-    private static boolean hasEntries(KeyValueStore<String, ?> store) {
-        try (KeyValueIterator<String, ?> all = store.all()) {
-            return all.hasNext();
+    /** What the stores say, as a new task would read them. */
+    private boolean anythingPending() {
+        long forwarded = java.util.Objects.requireNonNullElse(intervals.get(ContributionIntervals.FORWARDED), 0L);
+        boolean intervalOpen = java.util.Objects.requireNonNullElse(intervals.get(ContributionIntervals.CHANGED), 0L) > forwarded;
+        try (KeyValueIterator<String, ContributionEntry<PatentContribution>> all = contributions.all()) {
+            boolean entryPending = false;
+            while (all.hasNext()) {
+                ContributionEntry<PatentContribution> entry = all.next().value;
+                entryPending |= entry.pendingAfter(forwarded) || entry.contribution() == null;
+            }
+            assertEquals(intervalOpen, entryPending, "the intervals store and the entries agree");
+            return intervalOpen;
         }
     }
 
@@ -119,9 +131,9 @@ class ContributionRecoveryTest {
         Task() {
             context.setCurrentSystemTimeMs(0L);
             contributions.init(context.getStateStoreContext(), contributions);
-            unforwarded.init(context.getStateStoreContext(), unforwarded);
+            intervals.init(context.getStateStoreContext(), intervals);
             context.addStateStore(contributions);
-            context.addStateStore(unforwarded);
+            context.addStateStore(intervals);
             processor.init(context);
         }
 

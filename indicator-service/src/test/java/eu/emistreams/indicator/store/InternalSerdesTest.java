@@ -54,6 +54,23 @@ class InternalSerdesTest {
     }
 
     @Test
+    void contributionEntriesSurviveAndAnEntryNotPendingKeepsTheFormatOfABareContribution() {
+        Serde<ContributionEntry<PatentContribution>> entries = InternalSerdes.contributionEntry(InternalSerdes.PATENT_CONTRIBUTION);
+        ContributionEntry<PatentContribution> plain = ContributionEntry.forwardedAsRead(contribution(2020, "R1"));
+        // State written before entries could be pending reads as an entry that is not.
+        byte[] bare = InternalSerdes.patentContribution().serializer().serialize("t", contribution(2020, "R1"));
+        assertEquals(plain, entries.deserializer().deserialize("t", bare));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bare, entries.serializer().serialize("t", plain));
+
+        ContributionEntry<PatentContribution> changed = new ContributionEntry<>(contribution(2021, "R2"), 7, contribution(2020, "R1"));
+        ContributionEntry<PatentContribution> added = new ContributionEntry<>(contribution(2021, "R2"), 7, null);
+        ContributionEntry<PatentContribution> retracted = new ContributionEntry<>(null, 8, contribution(2020, "R1"));
+        assertEquals(changed, roundTrip(entries, changed));
+        assertEquals(added, roundTrip(entries, added));
+        assertEquals(retracted, roundTrip(entries, retracted));
+    }
+
+    @Test
     void anUnknownFormatIsRefused() {
         byte[] bytes = InternalSerdes.patentContribution().serializer().serialize("t", contribution(2020, "R1"));
         bytes[0] = 9;
