@@ -9,9 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -45,6 +52,7 @@ public final class ProgressFollower {
         }
     }
 
+    private final Map<String, Object> clientConfig;
     private final Map<String, Object> consumerConfig;
     private final Deserializer<StageProgress> deserializer;
     private final Set<String> endOffsetTopics;
@@ -53,6 +61,8 @@ public final class ProgressFollower {
     private volatile boolean running;
     private volatile Reading latest;
     private KafkaConsumer<String, byte[]> consumer;
+    /** End offsets of partitions the consumer is not assigned: the consumer would warn at each read_committed call. */
+    private Admin admin;
 
     /**
      * @param consumerConfig bootstrap servers, security and client id of the consumer
@@ -60,6 +70,7 @@ public final class ProgressFollower {
      */
     public ProgressFollower(Map<String, Object> consumerConfig, Deserializer<StageProgress> deserializer,
             Set<String> endOffsetTopics, Duration refresh) {
+        this.clientConfig = Map.copyOf(consumerConfig);
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -73,6 +84,7 @@ public final class ProgressFollower {
 
     public void start() {
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        admin = Admin.create(clientConfig);
         running = true;
         thread.start();
     }
@@ -95,7 +107,7 @@ public final class ProgressFollower {
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> closedAtTheEnd = consumer) {
+        try (KafkaConsumer<String, byte[]> closedAtTheEnd = consumer; Admin alsoClosed = admin) {
             while (running) {
                 try {
                     follow();
@@ -153,7 +165,22 @@ public final class ProgressFollower {
         for (String topic : endOffsetTopics) {
             partitions.addAll(partitionsOf(topic));
         }
-        return partitions.isEmpty() ? Map.of() : Map.copyOf(consumer.endOffsets(partitions));
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(partition -> request.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        try {
+            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(5, TimeUnit.SECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("end offsets of " + endOffsetTopics + " not listed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.apache.kafka.common.errors.InterruptException(e);
+        }
+        return Map.copyOf(ends);
     }
 
     private List<TopicPartition> partitionsOf(String topic) {
