@@ -12,10 +12,6 @@ public interface ClassifierConfig {
     @WithDefault("60s")
     Duration applyTimeout();
 
-    /** Timeout of one call to another instance asking what it has applied. */
-    @WithDefault("2s")
-    Duration instanceCallTimeout();
-
     Reclassification reclassification();
 
     interface Reclassification {

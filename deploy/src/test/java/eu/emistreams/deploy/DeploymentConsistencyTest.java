@@ -66,9 +66,11 @@ class DeploymentConsistencyTest {
     private static final Map<String, List<String>> EXTRA_READS = Map.of(
             // job/InterruptedRuns reads the reports back at start (no group).
             "ingest-service", List.of("emi.ingest.reports"),
-            "classifier-service", List.of(),
-            // topology/IngestActivity: a global store of the reports.
-            "indicator-service", List.of("emi.ingest.reports"),
+            // concordance/ConcordanceRollout: every task's applied version (no group).
+            "classifier-service", List.of("emi.progress"),
+            // topology/IngestActivity: a global store of the reports; pacing/UpstreamBacklog: the
+            // tasks' input offsets (no group).
+            "indicator-service", List.of("emi.ingest.reports", "emi.progress"),
             // status/ProgressReader: the tasks' progress and the concordance in force (no group).
             "query-service", List.of("emi.progress", "emi.concordance"));
 
@@ -248,10 +250,10 @@ class DeploymentConsistencyTest {
                 }
             }
             if (service.equals("indicator-service")) {
-                // pacing/UpstreamBacklog: the classifier group's lag on its source topics.
-                String classifierGroup = config.getProperty("emi.indicator.backlog.classifier-group");
-                grant(expected, "group", classifierGroup, "literal", "Describe");
-                groupSources.get(classifierGroup).forEach(topic -> grant(expected, "topic", topic, "literal", "Describe"));
+                // pacing/UpstreamBacklog: the end offsets of the classifier's source topics.
+                list(config("classifier-service"), "quarkus.kafka-streams.topics").stream()
+                        .filter(topic -> !topic.equals("emi.concordance"))
+                        .forEach(topic -> grant(expected, "topic", topic, "literal", "Describe"));
             }
             if (service.equals("query-service")) {
                 // status/OffsetsReader: the other pipeline groups, their sources and repartition topics.

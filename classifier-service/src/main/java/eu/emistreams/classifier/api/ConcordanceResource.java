@@ -5,7 +5,6 @@ import eu.emistreams.classifier.concordance.ConcordanceInForce;
 import eu.emistreams.classifier.concordance.ConcordancePublisher;
 import eu.emistreams.classifier.concordance.ConcordanceRecords;
 import eu.emistreams.classifier.concordance.ConcordanceRollout;
-import eu.emistreams.classifier.concordance.ConcordanceRollout.LocalApplication;
 import eu.emistreams.classifier.rules.ConcordanceParser;
 import eu.emistreams.classifier.rules.RuleSet;
 import eu.emistreams.classifier.topology.AppliedConcordances;
@@ -28,7 +27,8 @@ import org.jboss.logging.Logger;
 /**
  * Replaces the classification rules at run time (indicators.md §2) and tells which rules are in
  * force. A loaded file is validated whole, published on emi.concordance, and the answer waits
- * until every task of every instance has re-classified its applications under it.
+ * until every task of the classifier, on any instance, has re-classified its records under it, as
+ * their entries on emi.progress say ({@link ConcordanceRollout}).
  */
 @Path("/api/concordance")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,24 +77,11 @@ public class ConcordanceResource {
     }
 
     @GET
-    @Operation(summary = "The concordance in force and the versions this instance's tasks have applied")
+    @Operation(summary = "The concordance in force, the versions this instance's tasks have applied, and whether "
+            + "every task of the classifier has applied it (from emi.progress)")
     public ConcordanceStatus status() {
         ConcordanceInForce.Summary summary = inForce.summary();
         return new ConcordanceStatus(summary, applied.snapshot(), rollout.appliedEverywhere(summary.version()));
-    }
-
-    @GET
-    @Path("applied")
-    @Operation(summary = "Whether every task of this instance has applied a concordance version",
-            description = "Asked by the other instances while a new concordance is rolled out; answers for this "
-                    + "instance only.")
-    public Response appliedLocally(@QueryParam("version") String version) {
-        if (version == null || version.isBlank()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Problem.of("Missing parameter", "version is required")).build();
-        }
-        LocalApplication local = rollout.local(version.strip());
-        return Response.ok(local).build();
     }
 
     /** The answer to a load. */

@@ -27,8 +27,9 @@ import org.jboss.logging.Logger;
  * record: reading it deserialises the whole rule set.
  *
  * <p>After each punctuation the task's entry on emi.progress ({@link TaskProgress}, through the
- * child {@code <processor>-progress-sink}) says which version it has applied and whether a
- * re-classification is under way; the classified records go to the source's sink by name.
+ * child {@code <processor>-progress-sink}) says which version it has applied, whether a
+ * re-classification is under way and how far it has read its source partition; the classified
+ * records go to the source's sink by name.
  */
 final class ClassificationProcessor<V, C> implements Processor<String, V, String, C> {
 
@@ -96,6 +97,7 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
     public void process(Record<String, V> record) {
         V value = record.value();
         context.forward(record.withValue(value == null ? null : source.classify(value, inForce)), source.sinkName());
+        taskProgress.recordProcessed();
     }
 
     @Override

@@ -14,6 +14,7 @@ import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.events.prodcom.ProductionObservation;
 import eu.emistreams.streams.progress.TaskProgress;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -74,6 +75,15 @@ public final class ClassifierTopology {
     static final String CLASSIFY_TRADE = "classify-trade-flows";
     static final String CLASSIFY_PRODUCTION = "classify-production";
     static final String CLASSIFY_ROUNDS = "classify-funding-rounds";
+    /**
+     * The source topic of each classifying processor: one task per partition of it, each with its
+     * entry on emi.progress (key {@code classifier/<processor>/<task>}).
+     */
+    public static final Map<String, String> SOURCE_TOPIC_BY_PROCESSOR = Map.of(
+            CLASSIFY, Topics.PATSTAT_APPLICATIONS,
+            CLASSIFY_TRADE, Topics.COMTRADE_FLOWS,
+            CLASSIFY_PRODUCTION, Topics.PRODCOM_OBSERVATIONS,
+            CLASSIFY_ROUNDS, Topics.CRUNCHBASE_ROUNDS);
 
     private ClassifierTopology() {
     }

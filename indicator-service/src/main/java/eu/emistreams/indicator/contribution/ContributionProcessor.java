@@ -29,9 +29,10 @@ import org.apache.kafka.streams.state.Stores;
  * contribution away and adds the new one, for every year either counts in. A record identical to
  * the previous one (provenance included) changes nothing. The changes go to the aggregate keyed by
  * year, as each record is read or, where the family combines them, every forward interval
- * ({@link CombinedChanges}). A stage that combines them reports on emi.progress ({@link TaskProgress})
- * whether its task holds records not forwarded yet: their input offsets may commit before the
- * forward.
+ * ({@link CombinedChanges}). Every task reports on emi.progress ({@link TaskProgress}) how far it
+ * has read its classified partition (what upstream pacing counts as waiting) and, where it
+ * combines changes, whether it holds records not forwarded yet: their input offsets may commit
+ * before the forward.
  */
 public final class ContributionProcessor<V, C extends Contribution<M>, M>
         implements Processor<String, V, Integer, YearChanges<M>> {
@@ -81,17 +82,21 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
             combined = new CombinedChanges<>(definition.measure(), context, definition.changesByYearEntry(),
                     contributions, context.getStateStore(definition.intervalsStore()));
             combined.rebuild();
-            // The first punctuation writes the task's progress whatever it is: the task may be new here.
-            progress.init(context);
-            context.schedule(schedule.forwardInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
-                combined.forward();
-                reportProgress();
-            });
         }
+        // The first punctuation writes the task's progress whatever it is: the task may be new here.
+        progress.init(context);
+        context.schedule(schedule.forwardInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (combined != null) {
+                combined.forward();
+            }
+            reportProgress();
+        });
     }
 
     @Override
     public void process(Record<String, V> record) {
+        // Read, whatever it changes: its offset goes out with the next report.
+        progress.recordProcessed();
         if (record.key() == null) {
             // Without a key no later record could ever retract this one.
             return;
@@ -118,7 +123,8 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
     }
 
     private void reportProgress() {
-        progress.report(combined.holdsChanges(), "records read, not yet forwarded to the year aggregates", null);
+        progress.report(combined != null && combined.holdsChanges(),
+                "records read, not yet forwarded to the year aggregates", null);
     }
 
     /** Forwards, for every year either contribution counts in, what the record changed in it. */

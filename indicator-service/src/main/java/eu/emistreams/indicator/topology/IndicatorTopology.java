@@ -29,8 +29,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * emi.F.classified ─► F-contributions ─► (repartition by year) ─► F-year-aggregates ─► emi.indicators.F
  * </pre>
  * The patents' repartition is {@code patent-sum-changes-by-year}, the others' {@code F-deltas-by-year}.
- * Each {@code F-year-aggregates}, and {@code patent-contributions} (the one stage that holds changes
- * before it forwards them), also writes its task's progress to emi.progress through a sink
+ * Each {@code F-year-aggregates} and {@code F-contributions} also writes its task's progress
+ * (pending work; for the contributions, how far each has read its classified partition) to
+ * emi.progress through a sink
  * {@code <processor>-progress-sink} ({@link TaskProgress}); the sinks join the sub-topologies of
  * their processors, so that no sub-topology, task, store or internal topic changes.
  */
@@ -56,9 +57,7 @@ public final class IndicatorTopology {
         IngestActivity.addTo(builder, serdes.ingestReport(), storeKind);
         Topology topology = builder.build(streamsConfig);
         for (IndicatorDefinition<?, ?, ?> definition : IndicatorDefinitions.all(serdes)) {
-            if (definition.speed().combineChanges()) {
-                TaskProgress.addSink(topology, definition.contributions(), Topics.PROGRESS, serdes.progress().serializer());
-            }
+            TaskProgress.addSink(topology, definition.contributions(), Topics.PROGRESS, serdes.progress().serializer());
             TaskProgress.addSink(topology, definition.yearAggregates(), Topics.PROGRESS, serdes.progress().serializer());
         }
         return topology;

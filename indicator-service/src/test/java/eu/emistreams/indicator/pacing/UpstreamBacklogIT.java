@@ -1,22 +1,26 @@
 package eu.emistreams.indicator.pacing;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.Topics;
+import eu.emistreams.events.progress.InputOffset;
+import eu.emistreams.events.progress.StageProgress;
 import eu.emistreams.stack.test.EmiStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,10 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * The backlog against the real broker: records of a source that the classifier's consumer group
- * has not committed past make the source busy once there are more than the threshold, and no
- * longer once the group has committed them. The classifier does not run here: its group's offsets
- * are set with the admin client, as its commits would set them.
+ * The backlog against the real broker: records of a source past the offsets the classifier's
+ * tasks reported on emi.progress make the source busy once there are more than the threshold,
+ * and no longer once the tasks report having processed them. The classifier does not run here:
+ * its tasks' entries are written as its tasks would write them.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmiStackTestResource.class, restrictToAnnotatedClass = false)
@@ -41,31 +45,57 @@ class UpstreamBacklogIT {
     @Inject
     UpstreamBacklog backlog;
 
+    @Inject
+    AvroSerdes serdes;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
-
-    @ConfigProperty(name = "emi.indicator.backlog.classifier-group")
-    String classifierGroup;
 
     @ConfigProperty(name = "emi.indicator.backlog.threshold")
     long threshold;
 
     @Test
-    void recordsTheClassifierHasNotCommittedMakeTheirSourceBusyUntilItHas() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Map<TopicPartition, Long> start = offsets(admin, OffsetSpec.latest());
+    void recordsTheClassifierTasksHaveNotReportedMakeTheirSourceBusyUntilTheyHave() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+                KafkaProducer<String, StageProgress> progress = progressProducer()) {
+            Map<TopicPartition, Long> start = endOffsets(admin);
             produce((int) threshold + 500);
             try {
-                // The classifier has read nothing that was just written.
-                commit(admin, start);
+                // The classifier's tasks have processed nothing that was just written.
+                report(progress, start);
                 await().atMost(SEEN).until(() -> backlog.backlogged("patstat"));
+                assertEquals(threshold + 500, backlog.waiting("patstat"), "exactly the records past the reported offsets");
                 assertFalse(backlog.backlogged("comtrade"), "a backlog of PATSTAT events makes only PATSTAT busy");
+                report(progress, endOffsets(admin));
+                await().atMost(SEEN).until(() -> !backlog.backlogged("patstat"));
+                assertEquals(0, backlog.waiting("patstat"));
             } finally {
-                // Whatever happened above, leave no backlog to hold the other tests' indicators.
-                commit(admin, offsets(admin, OffsetSpec.latest()));
+                // Whatever happened above, leave no entry to make the other tests' records look waiting.
+                for (TopicPartition partition : start.keySet()) {
+                    progress.send(new ProducerRecord<>(Topics.PROGRESS, key(partition), null));
+                }
+                progress.flush();
             }
-            await().atMost(SEEN).until(() -> !backlog.backlogged("patstat"));
         }
+    }
+
+    private static String key(TopicPartition partition) {
+        return "classifier/classify-patents/0_" + partition.partition();
+    }
+
+    /** What each classifier task of the PATSTAT events would write once at {@code next}. */
+    private static void report(KafkaProducer<String, StageProgress> progress, Map<TopicPartition, Long> next) {
+        next.forEach((partition, offset) -> progress.send(new ProducerRecord<>(Topics.PROGRESS, key(partition),
+                new StageProgress("classifier", "classify-patents", "0_" + partition.partition(), false, "", null,
+                        System.currentTimeMillis(),
+                        List.of(new InputOffset(partition.topic(), partition.partition(), offset))))));
+        progress.flush();
+    }
+
+    private KafkaProducer<String, StageProgress> progressProducer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return new KafkaProducer<>(config, new StringSerializer(), serdes.valueSerde(StageProgress.class).serializer());
     }
 
     private void produce(int records) {
@@ -81,18 +111,13 @@ class UpstreamBacklogIT {
         }
     }
 
-    private static Map<TopicPartition, Long> offsets(Admin admin, OffsetSpec spec) throws Exception {
-        var partitions = admin.describeTopics(java.util.List.of(Topics.PATSTAT_APPLICATIONS)).allTopicNames().get()
+    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+        var partitions = admin.describeTopics(List.of(Topics.PATSTAT_APPLICATIONS)).allTopicNames().get()
                 .get(Topics.PATSTAT_APPLICATIONS).partitions();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(info -> request.put(new TopicPartition(Topics.PATSTAT_APPLICATIONS, info.partition()), spec));
+        partitions.forEach(info -> request.put(new TopicPartition(Topics.PATSTAT_APPLICATIONS, info.partition()),
+                OffsetSpec.latest()));
         return admin.listOffsets(request).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
-    }
-
-    private void commit(Admin admin, Map<TopicPartition, Long> offsets) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = offsets.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue())));
-        admin.alterConsumerGroupOffsets(classifierGroup, committed).all().get();
     }
 }

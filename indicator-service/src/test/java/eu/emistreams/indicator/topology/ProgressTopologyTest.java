@@ -28,8 +28,10 @@ class ProgressTopologyTest extends HarnessTest {
         topology.advance(Duration.ofMillis(100));
         Map<String, StageProgress> progress = topology.progress();
         assertEquals(Set.of(PATENT_CONTRIBUTIONS, PATENT_AGGREGATES, TRADE_AGGREGATES,
-                "indicator/production-year-aggregates/0_0", "indicator/investment-year-aggregates/0_0"),
-                progress.keySet(), "the families that only forward as they read have nothing to report");
+                "indicator/production-year-aggregates/0_0", "indicator/investment-year-aggregates/0_0",
+                "indicator/trade-contributions/0_0", "indicator/production-contributions/0_0",
+                "indicator/investment-contributions/0_0"),
+                progress.keySet(), "every contribution task reports how far it has read, even one that forwards as it reads");
         progress.forEach((key, entry) -> {
             assertFalse(entry.getPending(), key);
             assertEquals("indicator", entry.getStage());

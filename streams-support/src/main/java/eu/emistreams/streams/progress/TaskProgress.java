@@ -1,8 +1,12 @@
 package eu.emistreams.streams.progress;
 
 import eu.emistreams.events.Topics;
+import eu.emistreams.events.progress.InputOffset;
 import eu.emistreams.events.progress.StageProgress;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -16,6 +20,15 @@ import org.apache.kafka.streams.processor.api.Record;
  * it, so no instance leaves a stale claim. Written when it changes, and once after each
  * {@link #init} (a task assigned, restored or moved), never per record otherwise.
  *
+ * <p>A processor that calls {@link #recordProcessed} in {@code process} also says, per input
+ * partition, the offset of the next record it will process ({@code inputOffsets}). The end offsets
+ * are not known inside a topology, so a reader that needs "how many records wait before this task"
+ * compares these with the end offsets of the (public) input topics: no reader needs another
+ * group's committed offsets or the name of an internal topic. The offsets alone changing do not
+ * make a write each record: they go out with the next report at least {@link #OFFSETS_INTERVAL}
+ * after the last write, so they trail the task by about that much plus the processor's report
+ * interval.
+ *
  * <p>The processor's other children must be forwarded to by name: a forward without a child name
  * reaches the progress sink too.
  */
@@ -23,6 +36,8 @@ public final class TaskProgress {
 
     public static final String CLASSIFIER = "classifier";
     public static final String INDICATOR = "indicator";
+    /** The least time between two writes that only move the input offsets forward. */
+    public static final long OFFSETS_INTERVAL = 250;
 
     private final String stage;
     private final String processor;
@@ -32,6 +47,8 @@ public final class TaskProgress {
     private String task;
     /** What this task last wrote since {@link #init}; null before its first report. */
     private StageProgress written;
+    /** Per "topic/partition" (sorted, so that entries compare equal), the next offset to process. */
+    private final Map<String, InputOffset> nextOffsets = new TreeMap<>();
 
     public TaskProgress(String stage, String processor) {
         this.stage = stage;
@@ -63,17 +80,32 @@ public final class TaskProgress {
         this.task = context.taskId().toString();
         this.key = key(stage, processor, task);
         this.written = null;
+        this.nextOffsets.clear();
     }
 
-    /** Writes the task's state unless it equals the last one written. */
+    /** The record being processed is done: its partition's next offset is the one after it. */
+    public void recordProcessed() {
+        // Absent for records a punctuation forwards; those have no input offset.
+        context.recordMetadata().ifPresent(metadata -> nextOffsets.put(metadata.topic() + "/" + metadata.partition(),
+                new InputOffset(metadata.topic(), metadata.partition(), metadata.offset() + 1)));
+    }
+
+    /**
+     * Writes the task's state unless it equals the last one written, or only its input offsets
+     * moved and the last write is less than {@link #OFFSETS_INTERVAL} old.
+     */
     public void report(boolean pending, String detail, String concordanceVersion) {
         String shown = pending ? detail : "";
+        long now = context.currentSystemTimeMs();
+        List<InputOffset> offsets = List.copyOf(nextOffsets.values());
         if (written != null && written.getPending() == pending && written.getDetail().equals(shown)
                 && Objects.equals(written.getConcordanceVersion(), concordanceVersion)) {
-            return;
+            if (written.getInputOffsets().equals(offsets) || now - written.getUpdatedAt() < OFFSETS_INTERVAL) {
+                return;
+            }
         }
-        long now = context.currentSystemTimeMs();
-        StageProgress progress = new StageProgress(stage, processor, task, pending, shown, concordanceVersion, now);
+        StageProgress progress = new StageProgress(stage, processor, task, pending, shown, concordanceVersion, now,
+                offsets);
         forward(new Record<>(key, progress, now));
         written = progress;
     }
