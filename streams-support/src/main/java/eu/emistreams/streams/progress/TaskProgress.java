@@ -48,7 +48,25 @@ public final class TaskProgress {
     /** What this task last wrote since {@link #init}; null before its first report. */
     private StageProgress written;
     /** Per "topic/partition" (sorted, so that entries compare equal), the next offset to process. */
-    private final Map<String, InputOffset> nextOffsets = new TreeMap<>();
+    private final Map<String, NextOffset> nextOffsets = new TreeMap<>();
+    /** The entry of the partition of the last record: a task reads one or a few partitions. */
+    private NextOffset lastPartition;
+
+    /** Called for every record: a field update, no allocation, unless the partition changes. */
+    private static final class NextOffset {
+        final String topic;
+        final int partition;
+        long offset;
+
+        NextOffset(String topic, int partition) {
+            this.topic = topic;
+            this.partition = partition;
+        }
+
+        InputOffset toRecord() {
+            return new InputOffset(topic, partition, offset);
+        }
+    }
 
     public TaskProgress(String stage, String processor) {
         this.stage = stage;
@@ -81,28 +99,39 @@ public final class TaskProgress {
         this.key = key(stage, processor, task);
         this.written = null;
         this.nextOffsets.clear();
+        this.lastPartition = null;
     }
 
     /** The record being processed is done: its partition's next offset is the one after it. */
     public void recordProcessed() {
         // Absent for records a punctuation forwards; those have no input offset.
-        context.recordMetadata().ifPresent(metadata -> nextOffsets.put(metadata.topic() + "/" + metadata.partition(),
-                new InputOffset(metadata.topic(), metadata.partition(), metadata.offset() + 1)));
+        context.recordMetadata().ifPresent(metadata -> {
+            NextOffset entry = lastPartition;
+            if (entry == null || entry.partition != metadata.partition() || !entry.topic.equals(metadata.topic())) {
+                entry = nextOffsets.computeIfAbsent(metadata.topic() + "/" + metadata.partition(),
+                        name -> new NextOffset(metadata.topic(), metadata.partition()));
+                lastPartition = entry;
+            }
+            entry.offset = metadata.offset() + 1;
+        });
     }
 
     /**
      * Writes the task's state unless it equals the last one written, or only its input offsets
-     * moved and the last write is less than {@link #OFFSETS_INTERVAL} old.
+     * moved and the last write is less than {@link #OFFSETS_INTERVAL} old. Called per record by
+     * some processors: the offsets are only listed when a write may be due.
      */
     public void report(boolean pending, String detail, String concordanceVersion) {
         String shown = pending ? detail : "";
         long now = context.currentSystemTimeMs();
-        List<InputOffset> offsets = List.copyOf(nextOffsets.values());
-        if (written != null && written.getPending() == pending && written.getDetail().equals(shown)
-                && Objects.equals(written.getConcordanceVersion(), concordanceVersion)) {
-            if (written.getInputOffsets().equals(offsets) || now - written.getUpdatedAt() < OFFSETS_INTERVAL) {
-                return;
-            }
+        boolean sameState = written != null && written.getPending() == pending && written.getDetail().equals(shown)
+                && Objects.equals(written.getConcordanceVersion(), concordanceVersion);
+        if (sameState && now - written.getUpdatedAt() < OFFSETS_INTERVAL) {
+            return;
+        }
+        List<InputOffset> offsets = nextOffsets.values().stream().map(NextOffset::toRecord).toList();
+        if (sameState && written.getInputOffsets().equals(offsets)) {
+            return;
         }
         StageProgress progress = new StageProgress(stage, processor, task, pending, shown, concordanceVersion, now,
                 offsets);
