@@ -1,70 +1,32 @@
 package eu.emistreams.events;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Names of the topics the services exchange. They are a public contract: renaming one orphans
- * its data. {@link #all()} reads the declarations of {@code topics.csv}, the single list from
- * which the local stack and the deployment create topics; {@code TopicContractTest} fails when
- * these constants, the services' configuration or the Kubernetes manifests disagree with it.
+ * The names of {@link EventTopics}, for code that has not yet moved to the descriptors (the
+ * indicator's {@code UpstreamBacklog}, the classifier's {@code ConcordanceRollout}); new code uses
+ * {@code EventTopics.X.name()}. Derived, so they cannot disagree; delete this class once nothing
+ * uses it.
  */
 public final class Topics {
 
-    public static final String PATSTAT_APPLICATIONS = "emi.patstat.applications";
-    public static final String COMTRADE_FLOWS = "emi.comtrade.flows";
-    public static final String PRODCOM_OBSERVATIONS = "emi.prodcom.observations";
-    public static final String CRUNCHBASE_ROUNDS = "emi.crunchbase.rounds";
-    public static final String REJECTS = "emi.rejects";
-    public static final String INGEST_REPORTS = "emi.ingest.reports";
-    public static final String CONCORDANCE = "emi.concordance";
-    public static final String PATENTS_CLASSIFIED = "emi.patents.classified";
-    public static final String INDICATORS_PATENT = "emi.indicators.patent";
-    public static final String TRADE_CLASSIFIED = "emi.trade.classified";
-    public static final String PRODUCTION_CLASSIFIED = "emi.production.classified";
-    public static final String INVESTMENT_CLASSIFIED = "emi.investment.classified";
-    public static final String INDICATORS_TRADE = "emi.indicators.trade";
-    public static final String INDICATORS_PRODUCTION = "emi.indicators.production";
-    public static final String INDICATORS_INVESTMENT = "emi.indicators.investment";
-    public static final String PROGRESS = "emi.progress";
+    public static final String PATSTAT_APPLICATIONS = EventTopics.PATSTAT_APPLICATIONS.name();
+    public static final String COMTRADE_FLOWS = EventTopics.COMTRADE_FLOWS.name();
+    public static final String PRODCOM_OBSERVATIONS = EventTopics.PRODCOM_OBSERVATIONS.name();
+    public static final String CRUNCHBASE_ROUNDS = EventTopics.CRUNCHBASE_ROUNDS.name();
+    public static final String REJECTS = EventTopics.REJECTS.name();
+    public static final String INGEST_REPORTS = EventTopics.INGEST_REPORTS.name();
+    public static final String CONCORDANCE = EventTopics.CONCORDANCE.name();
+    public static final String PATENTS_CLASSIFIED = EventTopics.PATENTS_CLASSIFIED.name();
+    public static final String INDICATORS_PATENT = EventTopics.INDICATORS_PATENT.name();
+    public static final String TRADE_CLASSIFIED = EventTopics.TRADE_CLASSIFIED.name();
+    public static final String PRODUCTION_CLASSIFIED = EventTopics.PRODUCTION_CLASSIFIED.name();
+    public static final String INVESTMENT_CLASSIFIED = EventTopics.INVESTMENT_CLASSIFIED.name();
+    public static final String INDICATORS_TRADE = EventTopics.INDICATORS_TRADE.name();
+    public static final String INDICATORS_PRODUCTION = EventTopics.INDICATORS_PRODUCTION.name();
+    public static final String INDICATORS_INVESTMENT = EventTopics.INDICATORS_INVESTMENT.name();
+    public static final String PROGRESS = EventTopics.PROGRESS.name();
 
-    /** The only key of {@link #CONCORDANCE}: there is one rule set in force at a time. */
-    public static final String CONCORDANCE_KEY = "active";
+    public static final String CONCORDANCE_KEY = EventTopics.CONCORDANCE_KEY;
 
     private Topics() {
-    }
-
-    public static List<TopicSpec> all() {
-        try (InputStream in = Topics.class.getResourceAsStream("topics.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("topics.csv is missing from the schemas jar");
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static List<TopicSpec> parse(BufferedReader reader) throws IOException {
-        List<TopicSpec> specs = new ArrayList<>();
-        String header = reader.readLine();
-        if (!"name,partitions,cleanup_policy,description".equals(header)) {
-            throw new IllegalStateException("topics.csv: unexpected header " + header);
-        }
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",", 4);
-            specs.add(new TopicSpec(f[0], Integer.parseInt(f[1]), f[2], f.length > 3 ? f[3] : ""));
-        }
-        return List.copyOf(specs);
     }
 }
