@@ -2,7 +2,7 @@ package eu.emistreams.classifier.concordance;
 
 import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.concordance.Concordance;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,14 +40,14 @@ public class ConcordancePublisher {
      */
     public void publish(Concordance concordance) {
         try {
-            producer().send(new ProducerRecord<>(Topics.CONCORDANCE, Topics.CONCORDANCE_KEY, concordance))
+            producer().send(new ProducerRecord<>(EventTopics.CONCORDANCE.name(), EventTopics.CONCORDANCE_KEY, concordance))
                     .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while publishing the concordance", e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new PublishFailedException("could not publish the concordance to " + Topics.CONCORDANCE + ": "
+            throw new PublishFailedException("could not publish the concordance to " + EventTopics.CONCORDANCE.name() + ": "
                     + cause.getMessage(), cause);
         }
     }

@@ -3,7 +3,7 @@ package eu.emistreams.indicator.pacing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.stack.test.EmiStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,17 +75,17 @@ class UpstreamBacklogIT {
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             // Only offsets count: the bytes are never read by anyone here.
             for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, "backlog-" + i, new byte[] {0}));
+                producer.send(new ProducerRecord<>(EventTopics.PATSTAT_APPLICATIONS.name(), "backlog-" + i, new byte[] {0}));
             }
             producer.flush();
         }
     }
 
     private static Map<TopicPartition, Long> offsets(Admin admin, OffsetSpec spec) throws Exception {
-        var partitions = admin.describeTopics(java.util.List.of(Topics.PATSTAT_APPLICATIONS)).allTopicNames().get()
-                .get(Topics.PATSTAT_APPLICATIONS).partitions();
+        var partitions = admin.describeTopics(java.util.List.of(EventTopics.PATSTAT_APPLICATIONS.name())).allTopicNames().get()
+                .get(EventTopics.PATSTAT_APPLICATIONS.name()).partitions();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(info -> request.put(new TopicPartition(Topics.PATSTAT_APPLICATIONS, info.partition()), spec));
+        partitions.forEach(info -> request.put(new TopicPartition(EventTopics.PATSTAT_APPLICATIONS.name(), info.partition()), spec));
         return admin.listOffsets(request).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
