@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Event latency: one application changes and the time until its indicator shows the change in
@@ -60,8 +59,9 @@ public final class EventLatencyProbe implements AutoCloseable {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "emi-bench-latency-probe");
-        this.producer = new KafkaProducer<>(config, new StringSerializer(),
-                new AvroSerdes(settings.registryUrl()).valueSerde(PatentApplication.class).serializer());
+        AvroSerdes serdes = new AvroSerdes(settings.registryUrl());
+        this.producer = new KafkaProducer<>(config, serdes.keySerde(EventTopics.PATSTAT_APPLICATIONS).serializer(),
+                serdes.valueSerde(EventTopics.PATSTAT_APPLICATIONS).serializer());
     }
 
     /**

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Publishes a validated concordance on emi.concordance under the single key {@code active}. */
@@ -64,8 +63,8 @@ public class ConcordancePublisher {
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
-            producer = new KafkaProducer<>(config, new StringSerializer(),
-                    serdes.valueSerde(Concordance.class).serializer());
+            producer = new KafkaProducer<>(config, serdes.keySerde(EventTopics.CONCORDANCE).serializer(),
+                    serdes.valueSerde(EventTopics.CONCORDANCE).serializer());
         }
         return producer;
     }

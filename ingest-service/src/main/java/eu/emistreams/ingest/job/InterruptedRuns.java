@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -177,8 +176,8 @@ public class InterruptedRuns {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "emi-ingest-report-reconciler");
-        return new KafkaConsumer<>(props, new StringDeserializer(),
-                serdes.valueSerde(IngestReport.class).deserializer());
+        return new KafkaConsumer<>(props, serdes.keySerde(EventTopics.INGEST_REPORTS).deserializer(),
+                serdes.valueSerde(EventTopics.INGEST_REPORTS).deserializer());
     }
 
     private synchronized void closeConsumer() {

@@ -137,9 +137,9 @@ public class ProgressReader {
 
     private void run() {
         Deserializer<StageProgress> progress =
-                serdes.valueSerde(StageProgress.class).deserializer();
+                serdes.valueSerde(EventTopics.PROGRESS).deserializer();
         Deserializer<Concordance> concordance =
-                serdes.valueSerde(Concordance.class).deserializer();
+                serdes.valueSerde(EventTopics.CONCORDANCE).deserializer();
         try (KafkaConsumer<String, byte[]> closedAtTheEnd = consumer) {
             while (running) {
                 try {

@@ -39,8 +39,8 @@ public final class IndicatorSubscriber {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 
         try (KafkaConsumer<IndicatorKey, IndicatorValue> consumer = new KafkaConsumer<>(props,
-                serdes.keySerde(IndicatorKey.class).deserializer(),
-                serdes.valueSerde(IndicatorValue.class).deserializer())) {
+                serdes.keySerde(EventTopics.INDICATORS_PATENT).deserializer(),
+                serdes.valueSerde(EventTopics.INDICATORS_PATENT).deserializer())) {
             consumer.subscribe(List.of(EventTopics.INDICATORS_PATENT.name(), EventTopics.INDICATORS_TRADE.name(), EventTopics.INDICATORS_PRODUCTION.name(),
                     EventTopics.INDICATORS_INVESTMENT.name()));
             Runtime.getRuntime().addShutdownHook(new Thread(consumer::wakeup));
