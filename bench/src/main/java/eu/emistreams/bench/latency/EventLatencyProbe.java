@@ -25,7 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Event latency: one application changes and the time until its indicator shows the change in
  * {@code GET /api/indicators}. The probe is an application of its own (an appln_id no release
- * holds), written to {@code emi.patstat.applications} ({@link EventTopics#PATSTAT_APPLICATIONS}) as the ingest writes applications; each
+ * holds), written to {@link EventTopics#PATSTAT_APPLICATIONS} as the ingest writes applications; each
  * sample moves its only applicant between two EU countries, so that {@code patent.count} of the
  * country it moves to rises by exactly 1 for the probe's code and year. The clock starts before
  * the event is sent and stops at the first answer that shows the new value.
