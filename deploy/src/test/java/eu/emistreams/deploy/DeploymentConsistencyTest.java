@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.emistreams.events.EventTopics;
+import eu.emistreams.events.Topic;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +31,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rendered overlays agree with the sources of truth: topics.csv for the KafkaTopics, the
- * services' application.properties and code for ports, the environment contract and the
- * KafkaUsers' ACLs. (schemas' TopicContractTest holds the manifest files to topics.csv too.)
+ * The rendered overlays agree with the sources of truth: the topic descriptors of
+ * {@link EventTopics} for the KafkaTopics, the services' application.properties and code for
+ * ports, the environment contract and the KafkaUsers' ACLs. (schemas' TopicContractTest holds the
+ * manifest files to the descriptors too.)
  */
 class DeploymentConsistencyTest {
 
@@ -53,7 +58,7 @@ class DeploymentConsistencyTest {
 
     /**
      * Topics a service writes, and reads outside its Streams source list, as its code does
-     * (each is checked against the Topics constants its sources name).
+     * (each is checked against the EventTopics descriptors its sources name).
      */
     private static final Map<String, List<String>> WRITES = Map.of(
             "ingest-service", List.of("emi.patstat.applications", "emi.comtrade.flows", "emi.prodcom.observations",
@@ -105,14 +110,10 @@ class DeploymentConsistencyTest {
         return Integer.parseInt(config(service).getProperty("quarkus.http.port"));
     }
 
-    /** name, partitions, cleanup policy of topics.csv. */
-    private static Map<String, String[]> declaredTopics() throws IOException {
-        Map<String, String[]> topics = new TreeMap<>();
-        List<String> lines = Files.readAllLines(
-                Kustomize.ROOT.resolve("schemas/src/main/resources/eu/emistreams/events/topics.csv"));
-        assertEquals("name,partitions,cleanup_policy", String.join(",", Arrays.copyOf(lines.get(0).split(","), 3)));
-        lines.stream().skip(1).filter(line -> !line.isBlank())
-                .forEach(line -> topics.put(line.split(",")[0], line.split(",", 4)));
+    /** The declared topics by name. */
+    private static Map<String, Topic<?, ?>> declaredTopics() {
+        Map<String, Topic<?, ?>> topics = new TreeMap<>();
+        EventTopics.all().forEach(topic -> topics.put(topic.name(), topic));
         return topics;
     }
 
@@ -157,24 +158,26 @@ class DeploymentConsistencyTest {
 
     @Test
     void everyKafkaTopicMatchesTopicsCsvAndNoneIsMissingOrInternal() throws IOException {
-        Map<String, String[]> declared = declaredTopics();
+        Map<String, Topic<?, ?>> declared = declaredTopics();
         Map<String, JsonNode> topics = new TreeMap<>();
         for (JsonNode topic : Kustomize.byName(Kustomize.overlay("production"), "KafkaTopic").values()) {
             assertNotNull(topics.put(topic.path("spec").path("topicName").asText(), topic) == null ? "" : null,
                     "declared twice: " + topic.path("spec").path("topicName"));
         }
-        assertEquals(declared.keySet(), topics.keySet(), "KafkaTopics against topics.csv");
-        for (String[] spec : declared.values()) {
-            JsonNode topic = topics.get(spec[0]);
-            assertEquals("emi", topic.path("metadata").path("labels").path("strimzi.io/cluster").asText(), spec[0]);
-            assertEquals(Integer.parseInt(spec[1]), topic.path("spec").path("partitions").asInt(), spec[0] + " partitions");
-            assertEquals(spec[2], topic.path("spec").path("config").path("cleanup.policy").asText(), spec[0] + " cleanup");
-            assertEquals(3, topic.path("spec").path("replicas").asInt(), spec[0] + " replicas");
-            assertEquals(2, topic.path("spec").path("config").path("min.insync.replicas").asInt(), spec[0] + " min ISR");
-            if (spec[2].equals("compact")) {
-                // topics.csv declares no retention: a compacted topic keeps every key's last value.
-                assertFalse(topic.path("spec").path("config").has("retention.ms"), spec[0] + " retention.ms");
-                assertFalse(topic.path("spec").path("config").has("retention.bytes"), spec[0] + " retention.bytes");
+        assertEquals(declared.keySet(), topics.keySet(), "KafkaTopics against EventTopics");
+        for (Topic<?, ?> declaredTopic : declared.values()) {
+            String name = declaredTopic.name();
+            JsonNode topic = topics.get(name);
+            assertEquals("emi", topic.path("metadata").path("labels").path("strimzi.io/cluster").asText(), name);
+            assertEquals(declaredTopic.partitions(), topic.path("spec").path("partitions").asInt(), name + " partitions");
+            assertEquals(declaredTopic.cleanupPolicy().config(), topic.path("spec").path("config").path("cleanup.policy").asText(),
+                    name + " cleanup");
+            assertEquals(3, topic.path("spec").path("replicas").asInt(), name + " replicas");
+            assertEquals(2, topic.path("spec").path("config").path("min.insync.replicas").asInt(), name + " min ISR");
+            if (declaredTopic.compacted()) {
+                // A descriptor declares no retention: a compacted topic keeps every key's last value.
+                assertFalse(topic.path("spec").path("config").has("retention.ms"), name + " retention.ms");
+                assertFalse(topic.path("spec").path("config").has("retention.bytes"), name + " retention.bytes");
             }
         }
         for (String service : SERVICES) {
@@ -281,12 +284,13 @@ class DeploymentConsistencyTest {
     }
 
     @Test
-    void theServicesCodeNamesNoTopicItsUserMayNotSee() throws IOException {
+    void theServicesCodeNamesNoTopicItsUserMayNotSee() throws IOException, IllegalAccessException {
+        // The names of the EventTopics constants (and of their aliases in Topics, the same names).
         Map<String, String> constants = new HashMap<>();
-        Matcher constant = Pattern.compile("String (\\w+) = \"(emi\\.[^\"]+)\"").matcher(Files.readString(
-                Kustomize.ROOT.resolve("schemas/src/main/java/eu/emistreams/events/Topics.java")));
-        while (constant.find()) {
-            constants.put(constant.group(1), constant.group(2));
+        for (Field field : EventTopics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == Topic.class) {
+                constants.put(field.getName(), ((Topic<?, ?>) field.get(null)).name());
+            }
         }
         Map<String, JsonNode> users = Kustomize.byName(Kustomize.overlay("production"), "KafkaUser");
         for (String service : SERVICES) {

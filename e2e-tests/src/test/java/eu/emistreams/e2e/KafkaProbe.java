@@ -1,7 +1,7 @@
 package eu.emistreams.e2e;
 
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.ingest.RejectedRow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ final class KafkaProbe {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<RejectedRow> rows = new ArrayList<>();
         try (KafkaConsumer<String, RejectedRow> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.REJECTS).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.REJECTS.name()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -74,7 +74,7 @@ final class KafkaProbe {
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + Topics.REJECTS + " to its end " + ends);
+                    throw new IllegalStateException("could not read " + EventTopics.REJECTS.name() + " to its end " + ends);
                 }
                 for (ConsumerRecord<String, RejectedRow> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.value() != null) {

@@ -15,7 +15,7 @@ import eu.emistreams.reference.IndicatorId;
 import eu.emistreams.reference.PatstatRelease;
 import eu.emistreams.reference.ReferencePatentIndicators;
 import eu.emistreams.reference.ReleaseChanges;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.sampledata.GeneratedRelease;
 import eu.emistreams.sampledata.PatstatGenerator;
@@ -175,7 +175,7 @@ class PatentPipelineIT {
             onTopic.add(table + ":" + row.getLine());
         }
         assertTrue(unusable.isEmpty(), "rejected rows without a table file, a line > 0 or a reason: " + unusable);
-        assertEquals(expected, onTopic, "rejected rows (table:line) of R2 on " + Topics.REJECTS);
+        assertEquals(expected, onTopic, "rejected rows (table:line) of R2 on " + EventTopics.REJECTS.name());
 
         JsonNode status = http.get(settings.queryUrl() + "/api/status").json();
         JsonNode patstat = status == null ? null : status.path("sources").path(SOURCE);
@@ -188,15 +188,15 @@ class PatentPipelineIT {
     @Order(4)
     void ingestingR2AgainChangesAndPublishesNothing() {
         assumeTrue(r2Job != null, "R2 was not ingested");
-        Map<Integer, Long> before = kafka.endOffsets(Topics.PATSTAT_APPLICATIONS);
+        Map<Integer, Long> before = kafka.endOffsets(EventTopics.PATSTAT_APPLICATIONS.name());
         JsonNode again = pipeline.ingest(r2Directory, "R2");
         JsonNode report = again.path("report");
         pipeline.awaitSettled();
-        Map<Integer, Long> after = kafka.endOffsets(Topics.PATSTAT_APPLICATIONS);
+        Map<Integer, Long> after = kafka.endOffsets(EventTopics.PATSTAT_APPLICATIONS.name());
         assertAll(
                 () -> assertEquals(0, report.path("eventsChanged").asLong(-1), "events changed on re-ingest: " + report),
                 () -> assertEquals(0, report.path("eventsRetracted").asLong(-1), "events retracted on re-ingest: " + report),
-                () -> assertEquals(before, after, "end offsets of " + Topics.PATSTAT_APPLICATIONS + " moved on re-ingest"),
+                () -> assertEquals(before, after, "end offsets of " + EventTopics.PATSTAT_APPLICATIONS.name() + " moved on re-ingest"),
                 () -> pipeline.assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, defaultRules), "after R2 again"));
     }
 

@@ -16,7 +16,7 @@ import eu.emistreams.sampledata.CrunchbaseGenerator;
 import eu.emistreams.sampledata.FileCompression;
 import eu.emistreams.sampledata.GeneratedRelease;
 import eu.emistreams.sampledata.ProdcomGenerator;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.stack.KafkaCredentials;
 import eu.emistreams.stack.StackSettings;
 import eu.emistreams.stack.test.TestStack;
@@ -167,23 +167,23 @@ class SourcesPipelineIT {
         String changelog = indicatorChangelog();
         assertAll(
                 // Their jobs, as the pipeline above did them: a subscriber's read of what each publishes.
-                () -> assertEquals("allowed", kafka.read(classifier, Topics.COMTRADE_FLOWS), "classifier reads trade events"),
-                () -> assertEquals("allowed", kafka.read(indicator, Topics.TRADE_CLASSIFIED), "indicator reads classified trade"),
-                () -> assertEquals("allowed", kafka.read(query, Topics.INDICATORS_TRADE), "query reads the trade indicators"),
+                () -> assertEquals("allowed", kafka.read(classifier, EventTopics.COMTRADE_FLOWS.name()), "classifier reads trade events"),
+                () -> assertEquals("allowed", kafka.read(indicator, EventTopics.TRADE_CLASSIFIED.name()), "indicator reads classified trade"),
+                () -> assertEquals("allowed", kafka.read(query, EventTopics.INDICATORS_TRADE.name()), "query reads the trade indicators"),
                 // Nothing else.
-                () -> assertEquals("TopicAuthorizationException", kafka.write(query, Topics.COMTRADE_FLOWS),
+                () -> assertEquals("TopicAuthorizationException", kafka.write(query, EventTopics.COMTRADE_FLOWS.name()),
                         "the query service writes a source topic"),
                 () -> assertEquals("TopicAuthorizationException", kafka.read(ingest, changelog),
                         "the ingest service reads the indicator store changelog " + changelog),
-                () -> assertEquals("TopicAuthorizationException", kafka.write(classifier, Topics.INDICATORS_TRADE),
+                () -> assertEquals("TopicAuthorizationException", kafka.write(classifier, EventTopics.INDICATORS_TRADE.name()),
                         "the classifier writes an indicator topic"),
-                () -> assertEquals("TopicAuthorizationException", kafka.read(indicator, Topics.COMTRADE_FLOWS),
+                () -> assertEquals("TopicAuthorizationException", kafka.read(indicator, EventTopics.COMTRADE_FLOWS.name()),
                         "the indicator service reads a source topic (it may only describe it, for the lag)"),
-                () -> assertEquals("TopicAuthorizationException", kafka.write(ingest, Topics.INDICATORS_TRADE),
+                () -> assertEquals("TopicAuthorizationException", kafka.write(ingest, EventTopics.INDICATORS_TRADE.name()),
                         "the ingest service writes an indicator topic"),
                 () -> assertEquals("TopicAuthorizationException", kafka.createTopic(ingest, "emi.unplanned"),
                         "the ingest service creates a topic"),
-                () -> assertEquals("TopicAuthorizationException", kafka.read(query, Topics.REJECTS),
+                () -> assertEquals("TopicAuthorizationException", kafka.read(query, EventTopics.REJECTS.name()),
                         "the query service reads the rejected rows"),
                 // Strangers: a wrong password, and no credentials at all.
                 () -> assertEquals("SaslAuthenticationException", kafka.listTopics(Map.of(

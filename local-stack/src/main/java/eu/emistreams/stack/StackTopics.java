@@ -17,9 +17,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Creates the topics declared in {@code schemas/.../topics.csv}, the one list the services' topic
- * constants come from. The launcher does not depend on the schemas jar, so it reads the file from
- * the checkout.
+ * Creates the topics of {@code schemas/topics.csv}, the rendering of the descriptors the services
+ * use ({@code eu.emistreams.events.EventTopics}; schemas' TopicContractTest holds the file to them).
+ * The launcher does not depend on the schemas jar (schemas' tests depend on the launcher), so it
+ * reads the file from the checkout.
  */
 public final class StackTopics {
 
@@ -30,7 +31,7 @@ public final class StackTopics {
     }
 
     public static Path declarationFile(Path repositoryRoot) {
-        return repositoryRoot.resolve("schemas/src/main/resources/eu/emistreams/events/topics.csv");
+        return repositoryRoot.resolve("schemas/topics.csv");
     }
 
     public static List<Declared> declared(Path repositoryRoot) {
@@ -38,8 +39,15 @@ public final class StackTopics {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             List<Declared> topics = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (!line.isBlank()) {
+            boolean header = true;
+            for (String line : lines) {
+                // The first line says where the file comes from; the next is the header.
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                } else {
                     String[] f = line.split(",", 4);
                     topics.add(new Declared(f[0], Integer.parseInt(f[1]), f[2]));
                 }

@@ -12,8 +12,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The one factory of Avro serdes backed by the Apicurio Registry. A schema is one artifact per
- * record type (RecordIdStrategy: group its namespace, id its name), whatever the topic, so that a
+ * The one factory of Avro serdes backed by the Apicurio Registry; {@link #keySerde(Topic)} and
+ * {@link #valueSerde(Topic)} give those of a topic from its descriptor ({@link EventTopics}).
+ *
+ * <p>A schema is one artifact per record type (RecordIdStrategy: group its namespace, id its name), whatever the topic, so that a
  * store's changelog and a repartition topic use the artifact of their record type and the set of
  * artifacts is the set of schemas of this module ({@link EventSchemas}). The payload carries the
  * 4-byte global id after a magic byte, which any Apicurio or Confluent-compatible consumer reads.
@@ -30,7 +32,7 @@ import org.apache.kafka.common.serialization.Serdes;
  * <p>Records are read straight into the generated classes, and readers and writers are cached per
  * schema, by {@link SpecificDatumProvider}.
  */
-public final class AvroSerdes {
+public final class AvroSerdes implements RecordSerdes {
 
     /** A registry restart takes seconds; a minute leaves room without hiding a registry that is gone. */
     public static final java.time.Duration REGISTRY_OUTAGE_TOLERANCE = java.time.Duration.ofSeconds(60);
@@ -69,6 +71,16 @@ public final class AvroSerdes {
         return registryUrl;
     }
 
+    /** The serde of the keys of {@code topic}, from its declared key type. */
+    public <K, V> Serde<K> keySerde(Topic<K, V> topic) {
+        return topic.keySerde(this);
+    }
+
+    /** The serde of the values of {@code topic}, from its declared value type. */
+    public <K, V> Serde<V> valueSerde(Topic<K, V> topic) {
+        return topic.valueSerde(this);
+    }
+
     public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type) {
         return serde(type, false);
     }
@@ -92,7 +104,8 @@ public final class AvroSerdes {
         return config;
     }
 
-    private <T extends SpecificRecord> Serde<T> serde(Class<T> type, boolean isKey) {
+    @Override
+    public <T extends SpecificRecord> Serde<T> serde(Class<T> type, boolean isKey) {
         AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
         serializer.configure(serdeConfig(), isKey);
         AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();

@@ -40,10 +40,10 @@ class AvroSerdesIT {
                 .setIpcSymbols(List.of("H01L31/042", "H02S40/00"))
                 .setTitle("Solar cell, \"bifacial\"\nsecond line").setSourceRelease("2024A").build();
         Serde<PatentApplication> serde = serdes.valueSerde(PatentApplication.class);
-        byte[] bytes = serde.serializer().serialize(Topics.PATSTAT_APPLICATIONS, application);
+        byte[] bytes = serde.serializer().serialize(EventTopics.PATSTAT_APPLICATIONS.name(), application);
         assertEquals(0, bytes[0], "Apicurio magic byte");
-        assertEquals(application, serde.deserializer().deserialize(Topics.PATSTAT_APPLICATIONS, bytes));
-        assertNull(serde.deserializer().deserialize(Topics.PATSTAT_APPLICATIONS, null));
+        assertEquals(application, serde.deserializer().deserialize(EventTopics.PATSTAT_APPLICATIONS.name(), bytes));
+        assertNull(serde.deserializer().deserialize(EventTopics.PATSTAT_APPLICATIONS.name(), null));
     }
 
     @Test
@@ -55,13 +55,13 @@ class AvroSerdesIT {
                 .setComputedAt(1_700_000_000_000L).build();
         Serde<IndicatorKey> keySerde = serdes.keySerde(IndicatorKey.class);
         Serde<IndicatorValue> valueSerde = serdes.valueSerde(IndicatorValue.class);
-        byte[] keyBytes = keySerde.serializer().serialize(Topics.INDICATORS_PATENT, key);
+        byte[] keyBytes = keySerde.serializer().serialize(EventTopics.INDICATORS_PATENT.name(), key);
         // Compaction needs equal keys to have equal bytes.
         assertEquals(java.util.Arrays.toString(keyBytes), java.util.Arrays.toString(keySerde.serializer()
-                .serialize(Topics.INDICATORS_PATENT, new IndicatorKey("patent.world_share", "BE", "AGRI", 2020))));
-        assertEquals(key, keySerde.deserializer().deserialize(Topics.INDICATORS_PATENT, keyBytes));
-        assertEquals(value, valueSerde.deserializer().deserialize(Topics.INDICATORS_PATENT,
-                valueSerde.serializer().serialize(Topics.INDICATORS_PATENT, value)));
+                .serialize(EventTopics.INDICATORS_PATENT.name(), new IndicatorKey("patent.world_share", "BE", "AGRI", 2020))));
+        assertEquals(key, keySerde.deserializer().deserialize(EventTopics.INDICATORS_PATENT.name(), keyBytes));
+        assertEquals(value, valueSerde.deserializer().deserialize(EventTopics.INDICATORS_PATENT.name(),
+                valueSerde.serializer().serialize(EventTopics.INDICATORS_PATENT.name(), value)));
     }
 
     @Test

@@ -4,7 +4,7 @@ import eu.emistreams.bench.BenchException;
 import eu.emistreams.bench.batch.IndicatorId;
 import eu.emistreams.bench.pipeline.PipelineClient;
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.patstat.Applicant;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.stack.StackSettings;
@@ -21,12 +21,11 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Event latency: one application changes and the time until its indicator shows the change in
  * {@code GET /api/indicators}. The probe is an application of its own (an appln_id no release
- * holds), written to {@value Topics#PATSTAT_APPLICATIONS} as the ingest writes applications; each
+ * holds), written to {@link EventTopics#PATSTAT_APPLICATIONS} as the ingest writes applications; each
  * sample moves its only applicant between two EU countries, so that {@code patent.count} of the
  * country it moves to rises by exactly 1 for the probe's code and year. The clock starts before
  * the event is sent and stops at the first answer that shows the new value.
@@ -60,8 +59,9 @@ public final class EventLatencyProbe implements AutoCloseable {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "emi-bench-latency-probe");
-        this.producer = new KafkaProducer<>(config, new StringSerializer(),
-                new AvroSerdes(settings.registryUrl()).valueSerde(PatentApplication.class).serializer());
+        AvroSerdes serdes = new AvroSerdes(settings.registryUrl());
+        this.producer = new KafkaProducer<>(config, serdes.keySerde(EventTopics.PATSTAT_APPLICATIONS).serializer(),
+                serdes.valueSerde(EventTopics.PATSTAT_APPLICATIONS).serializer());
     }
 
     /**
@@ -121,7 +121,7 @@ public final class EventLatencyProbe implements AutoCloseable {
 
     private void send(PatentApplication application) {
         try {
-            producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, Long.toString(PROBE_APPLN_ID), application))
+            producer.send(new ProducerRecord<>(EventTopics.PATSTAT_APPLICATIONS.name(), Long.toString(PROBE_APPLN_ID), application))
                     .get();
         } catch (ExecutionException e) {
             throw new BenchException("the latency probe could not write its event: " + e.getCause().getMessage(), e);

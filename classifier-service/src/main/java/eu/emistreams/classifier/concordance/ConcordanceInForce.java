@@ -3,7 +3,7 @@ package eu.emistreams.classifier.concordance;
 import eu.emistreams.classifier.rules.RuleSet;
 import eu.emistreams.classifier.rules.Scheme;
 import eu.emistreams.classifier.topology.ClassifierTopology;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.concordance.ConcordanceRule;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +55,7 @@ public class ConcordanceInForce {
             try {
                 ReadOnlyKeyValueStore<String, Concordance> store = streams.store(StoreQueryParameters.fromNameAndType(
                         ClassifierTopology.CONCORDANCE_STORE, QueryableStoreTypes.keyValueStore()));
-                return Optional.ofNullable(store.get(Topics.CONCORDANCE_KEY));
+                return Optional.ofNullable(store.get(EventTopics.CONCORDANCE_KEY));
             } catch (InvalidStateStoreException e) {
                 last = e;
             }

@@ -2,7 +2,7 @@ package eu.emistreams.classifier.concordance;
 
 import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.concordance.Concordance;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Publishes a validated concordance on emi.concordance under the single key {@code active}. */
@@ -40,14 +39,14 @@ public class ConcordancePublisher {
      */
     public void publish(Concordance concordance) {
         try {
-            producer().send(new ProducerRecord<>(Topics.CONCORDANCE, Topics.CONCORDANCE_KEY, concordance))
+            producer().send(new ProducerRecord<>(EventTopics.CONCORDANCE.name(), EventTopics.CONCORDANCE_KEY, concordance))
                     .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while publishing the concordance", e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new PublishFailedException("could not publish the concordance to " + Topics.CONCORDANCE + ": "
+            throw new PublishFailedException("could not publish the concordance to " + EventTopics.CONCORDANCE.name() + ": "
                     + cause.getMessage(), cause);
         }
     }
@@ -64,8 +63,8 @@ public class ConcordancePublisher {
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
-            producer = new KafkaProducer<>(config, new StringSerializer(),
-                    serdes.valueSerde(Concordance.class).serializer());
+            producer = new KafkaProducer<>(config, serdes.keySerde(EventTopics.CONCORDANCE).serializer(),
+                    serdes.valueSerde(EventTopics.CONCORDANCE).serializer());
         }
         return producer;
     }

@@ -3,7 +3,7 @@ package eu.emistreams.classifier.topology;
 import eu.emistreams.classifier.concordance.ConcordanceRecords;
 import eu.emistreams.classifier.rules.Classifier;
 import eu.emistreams.classifier.rules.MalformedConcordanceException;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.streams.progress.TaskProgress;
 import org.apache.kafka.streams.KeyValue;
@@ -166,7 +166,7 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
     }
 
     private Classifier readConcordanceInForce() {
-        ValueAndTimestamp<Concordance> stored = concordances.get(Topics.CONCORDANCE_KEY);
+        ValueAndTimestamp<Concordance> stored = concordances.get(EventTopics.CONCORDANCE_KEY);
         Concordance record = stored == null ? null : stored.value();
         if (record == null) {
             lastRecordSeen = null;

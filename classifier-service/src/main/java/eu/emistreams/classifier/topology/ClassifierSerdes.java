@@ -1,6 +1,8 @@
 package eu.emistreams.classifier.topology;
 
 import eu.emistreams.events.AvroSerdes;
+import eu.emistreams.events.EventTopics;
+import eu.emistreams.events.RecordSerdes;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.classified.ClassifiedProduction;
 import eu.emistreams.events.classified.ClassifiedRound;
@@ -11,7 +13,6 @@ import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.events.prodcom.ProductionObservation;
 import eu.emistreams.events.progress.StageProgress;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -30,27 +31,22 @@ public record ClassifierSerdes(
         Serde<ClassifiedRound> classifiedRounds,
         Serde<StageProgress> progress) {
 
-    /** Makes the value serde of one Avro record class. */
-    @FunctionalInterface
-    public interface ValueSerdes {
-        <T extends SpecificRecord> Serde<T> of(Class<T> type);
-    }
-
-    public static ClassifierSerdes of(ValueSerdes serdes) {
+    /** The value serdes of the classifier's topics, from their descriptors. */
+    public static ClassifierSerdes of(RecordSerdes records) {
         return new ClassifierSerdes(
-                serdes.of(PatentApplication.class),
-                serdes.of(Concordance.class),
-                serdes.of(ClassifiedPatent.class),
-                serdes.of(TradeFlow.class),
-                serdes.of(ClassifiedTrade.class),
-                serdes.of(ProductionObservation.class),
-                serdes.of(ClassifiedProduction.class),
-                serdes.of(FundingRound.class),
-                serdes.of(ClassifiedRound.class),
-                serdes.of(StageProgress.class));
+                EventTopics.PATSTAT_APPLICATIONS.valueSerde(records),
+                EventTopics.CONCORDANCE.valueSerde(records),
+                EventTopics.PATENTS_CLASSIFIED.valueSerde(records),
+                EventTopics.COMTRADE_FLOWS.valueSerde(records),
+                EventTopics.TRADE_CLASSIFIED.valueSerde(records),
+                EventTopics.PRODCOM_OBSERVATIONS.valueSerde(records),
+                EventTopics.PRODUCTION_CLASSIFIED.valueSerde(records),
+                EventTopics.CRUNCHBASE_ROUNDS.valueSerde(records),
+                EventTopics.INVESTMENT_CLASSIFIED.valueSerde(records),
+                EventTopics.PROGRESS.valueSerde(records));
     }
 
     public static ClassifierSerdes avro(AvroSerdes serdes) {
-        return of(serdes::valueSerde);
+        return of(serdes);
     }
 }

@@ -2,7 +2,7 @@ package eu.emistreams.classifier.topology;
 
 import eu.emistreams.classifier.rules.Classifier;
 import eu.emistreams.classifier.rules.RuleSet;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.classified.ClassifiedProduction;
 import eu.emistreams.events.classified.ClassifiedRound;
@@ -55,7 +55,7 @@ public final class ClassifierTopology {
 
     /** The applications of the task's partitions; with optimization its changelog is the source topic. */
     public static final String APPLICATIONS_STORE = "patstat-applications";
-    /** The concordance in force, under key {@link Topics#CONCORDANCE_KEY}. */
+    /** The concordance in force, under key {@link EventTopics#CONCORDANCE_KEY}. */
     public static final String CONCORDANCE_STORE = "concordance";
     /** Per patent task: the concordance version applied and the progress of a re-classification. */
     public static final String PROGRESS_STORE = "classifier-progress";
@@ -80,10 +80,10 @@ public final class ClassifierTopology {
      * entry on emi.progress (key {@code classifier/<processor>/<task>}).
      */
     public static final Map<String, String> SOURCE_TOPIC_BY_PROCESSOR = Map.of(
-            CLASSIFY, Topics.PATSTAT_APPLICATIONS,
-            CLASSIFY_TRADE, Topics.COMTRADE_FLOWS,
-            CLASSIFY_PRODUCTION, Topics.PRODCOM_OBSERVATIONS,
-            CLASSIFY_ROUNDS, Topics.CRUNCHBASE_ROUNDS);
+            CLASSIFY, EventTopics.PATSTAT_APPLICATIONS.name(),
+            CLASSIFY_TRADE, EventTopics.COMTRADE_FLOWS.name(),
+            CLASSIFY_PRODUCTION, EventTopics.PRODCOM_OBSERVATIONS.name(),
+            CLASSIFY_ROUNDS, EventTopics.CRUNCHBASE_ROUNDS.name());
 
     private ClassifierTopology() {
     }
@@ -104,7 +104,7 @@ public final class ClassifierTopology {
         Classifier shipped = Classifier.compile(shippedRules);
         StreamsBuilder builder = new StreamsBuilder();
 
-        builder.globalTable(Topics.CONCORDANCE,
+        builder.globalTable(EventTopics.CONCORDANCE.name(),
                 Consumed.with(Serdes.String(), serdes.concordance()).withName(CONCORDANCE_SOURCE),
                 Materialized.<String, Concordance, KeyValueStore<Bytes, byte[]>>as(CONCORDANCE_STORE)
                         .withKeySerde(Serdes.String())
@@ -120,7 +120,7 @@ public final class ClassifierTopology {
         }
         Topology topology = builder.build(buildProperties);
         for (ClassifiedSource<?, ?> source : sources) {
-            TaskProgress.addSink(topology, source.classifyName(), Topics.PROGRESS, serdes.progress().serializer());
+            TaskProgress.addSink(topology, source.classifyName(), EventTopics.PROGRESS.name(), serdes.progress().serializer());
         }
         return topology;
     }
@@ -128,20 +128,20 @@ public final class ClassifierTopology {
     static List<ClassifiedSource<?, ?>> sources(ClassifierSerdes serdes) {
         return List.of(
                 new ClassifiedSource<PatentApplication, ClassifiedPatent>(
-                        Topics.PATSTAT_APPLICATIONS, Topics.PATENTS_CLASSIFIED, APPLICATIONS_STORE, PROGRESS_STORE,
+                        EventTopics.PATSTAT_APPLICATIONS.name(), EventTopics.PATENTS_CLASSIFIED.name(), APPLICATIONS_STORE, PROGRESS_STORE,
                         APPLICATIONS_SOURCE, APPLICATIONS_CHANGES, CLASSIFY, CLASSIFIED_SINK,
                         serdes.applications(), serdes.classified(), Classifications::patent),
                 new ClassifiedSource<TradeFlow, ClassifiedTrade>(
-                        Topics.COMTRADE_FLOWS, Topics.TRADE_CLASSIFIED, TRADE_FLOWS_STORE, TRADE_PROGRESS_STORE,
+                        EventTopics.COMTRADE_FLOWS.name(), EventTopics.TRADE_CLASSIFIED.name(), TRADE_FLOWS_STORE, TRADE_PROGRESS_STORE,
                         "comtrade-flows-source", "comtrade-flows-changes", CLASSIFY_TRADE, "trade-classified-sink",
                         serdes.tradeFlows(), serdes.classifiedTrade(), Classifications::trade),
                 new ClassifiedSource<ProductionObservation, ClassifiedProduction>(
-                        Topics.PRODCOM_OBSERVATIONS, Topics.PRODUCTION_CLASSIFIED, PRODUCTION_OBSERVATIONS_STORE,
+                        EventTopics.PRODCOM_OBSERVATIONS.name(), EventTopics.PRODUCTION_CLASSIFIED.name(), PRODUCTION_OBSERVATIONS_STORE,
                         PRODUCTION_PROGRESS_STORE, "prodcom-observations-source", "prodcom-observations-changes",
                         CLASSIFY_PRODUCTION, "production-classified-sink",
                         serdes.productionObservations(), serdes.classifiedProduction(), Classifications::production),
                 new ClassifiedSource<FundingRound, ClassifiedRound>(
-                        Topics.CRUNCHBASE_ROUNDS, Topics.INVESTMENT_CLASSIFIED, FUNDING_ROUNDS_STORE,
+                        EventTopics.CRUNCHBASE_ROUNDS.name(), EventTopics.INVESTMENT_CLASSIFIED.name(), FUNDING_ROUNDS_STORE,
                         INVESTMENT_PROGRESS_STORE, "crunchbase-rounds-source", "crunchbase-rounds-changes",
                         CLASSIFY_ROUNDS, "investment-classified-sink",
                         serdes.fundingRounds(), serdes.classifiedRounds(), Classifications::round));

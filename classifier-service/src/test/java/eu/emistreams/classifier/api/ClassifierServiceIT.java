@@ -15,7 +15,7 @@ import eu.emistreams.classifier.rules.Classifier;
 import eu.emistreams.classifier.rules.ConcordanceParser;
 import eu.emistreams.classifier.rules.RuleSet;
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.classified.ClassifiedProduction;
 import eu.emistreams.events.classified.ClassifiedRound;
@@ -106,10 +106,10 @@ class ClassifierServiceIT {
         try (KafkaProducer<String, PatentApplication> producer = producer(avro);
                 KafkaConsumer<String, ClassifiedPatent> consumer = consumer(avro);
                 OtherSources others = new OtherSources(avro)) {
-            consumer.subscribe(List.of(Topics.PATENTS_CLASSIFIED));
-            producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, "7001",
+            consumer.subscribe(List.of(EventTopics.PATENTS_CLASSIFIED.name()));
+            producer.send(new ProducerRecord<>(EventTopics.PATSTAT_APPLICATIONS.name(), "7001",
                     application(7001, "Rooftop wind turbine", List.of("H02S 20/23"), "BE", "ZZ")));
-            producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, "7002",
+            producer.send(new ProducerRecord<>(EventTopics.PATSTAT_APPLICATIONS.name(), "7002",
                     application(7002, "A teapot", List.of("A47G19/14"))));
             producer.flush();
             others.send();
@@ -183,7 +183,7 @@ class ClassifierServiceIT {
                     .collect(Collectors.toSet()).size(), appliedByTask.toString());
             assertTrue(appliedByTask.values().stream().allMatch(loaded.version()::equals), appliedByTask.toString());
 
-            producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, "7001", null));
+            producer.send(new ProducerRecord<>(EventTopics.PATSTAT_APPLICATIONS.name(), "7001", null));
             producer.flush();
             await().atMost(PROPAGATION).until(() -> poll(consumer, latest) && latest.get("7001") == null);
             assertNull(latest.get("7001"));
@@ -264,11 +264,11 @@ class ClassifierServiceIT {
 
         OtherSources(AvroSerdes avro) {
             this.avro = avro;
-            tradeConsumer = consumerOf(avro.valueSerde(ClassifiedTrade.class).deserializer(), Topics.TRADE_CLASSIFIED);
+            tradeConsumer = consumerOf(avro.valueSerde(ClassifiedTrade.class).deserializer(), EventTopics.TRADE_CLASSIFIED.name());
             productionConsumer = consumerOf(avro.valueSerde(ClassifiedProduction.class).deserializer(),
-                    Topics.PRODUCTION_CLASSIFIED);
+                    EventTopics.PRODUCTION_CLASSIFIED.name());
             roundConsumer = consumerOf(avro.valueSerde(ClassifiedRound.class).deserializer(),
-                    Topics.INVESTMENT_CLASSIFIED);
+                    EventTopics.INVESTMENT_CLASSIFIED.name());
         }
 
         void send() {
@@ -280,15 +280,15 @@ class ClassifierServiceIT {
                             new StringSerializer(), avro.valueSerde(ProductionObservation.class).serializer());
                     KafkaProducer<String, FundingRound> fundingRounds = new KafkaProducer<>(config,
                             new StringSerializer(), avro.valueSerde(FundingRound.class).serializer())) {
-                flows.send(new ProducerRecord<>(Topics.COMTRADE_FLOWS, TRADE_KEY, TradeFlow.newBuilder()
+                flows.send(new ProducerRecord<>(EventTopics.COMTRADE_FLOWS.name(), TRADE_KEY, TradeFlow.newBuilder()
                         .setRefYear(2021).setReporterIso3("BEL").setReporterCountry("BE").setFlowCode("X")
                         .setPartnerCode(0).setCmdCode("854140").setCustomsCode("C00").setMotCode("0")
                         .setPrimaryValue(9.5e6).setSourceRelease("it-comtrade").build()));
-                observations.send(new ProducerRecord<>(Topics.PRODCOM_OBSERVATIONS, PRODUCTION_KEY,
+                observations.send(new ProducerRecord<>(EventTopics.PRODCOM_OBSERVATIONS.name(), PRODUCTION_KEY,
                         ProductionObservation.newBuilder().setReporter("BE").setCountry("BE").setProduct("26112240")
                                 .setIndicator("PRODVAL").setYear(2021).setValueEur(1.25e6)
                                 .setSourceRelease("it-prodcom").build()));
-                fundingRounds.send(new ProducerRecord<>(Topics.CRUNCHBASE_ROUNDS, ROUND_KEY,
+                fundingRounds.send(new ProducerRecord<>(EventTopics.CRUNCHBASE_ROUNDS.name(), ROUND_KEY,
                         FundingRound.newBuilder().setRoundUuid(ROUND_KEY).setOrgUuid("org-it").setCountry("BE")
                                 .setCountryIso3("BEL").setCategories(List.of("Solar")).setInvestmentType("series_a")
                                 .setAnnouncedOn("2021-03-04").setYear(2021).setRaisedAmountUsd(2e6)

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.emistreams.classifier.concordance.ConcordanceRecords;
 import eu.emistreams.classifier.rules.ConcordanceParser;
 import eu.emistreams.classifier.rules.RuleSet;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.concordance.ConcordanceRule;
@@ -74,13 +74,13 @@ class ClassifierTopologyTest {
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         driver = new TopologyTestDriver(topology, config, Instant.parse("2026-01-01T00:00:00Z"));
-        applications = driver.createInputTopic(Topics.PATSTAT_APPLICATIONS, Serdes.String().serializer(),
+        applications = driver.createInputTopic(EventTopics.PATSTAT_APPLICATIONS.name(), Serdes.String().serializer(),
                 serdes.applications().serializer());
-        concordance = driver.createInputTopic(Topics.CONCORDANCE, Serdes.String().serializer(),
+        concordance = driver.createInputTopic(EventTopics.CONCORDANCE.name(), Serdes.String().serializer(),
                 serdes.concordance().serializer());
-        classified = driver.createOutputTopic(Topics.PATENTS_CLASSIFIED, Serdes.String().deserializer(),
+        classified = driver.createOutputTopic(EventTopics.PATENTS_CLASSIFIED.name(), Serdes.String().deserializer(),
                 serdes.classified().deserializer());
-        progress = driver.createOutputTopic(Topics.PROGRESS, Serdes.String().deserializer(),
+        progress = driver.createOutputTopic(EventTopics.PROGRESS.name(), Serdes.String().deserializer(),
                 serdes.progress().deserializer());
     }
 
@@ -144,7 +144,7 @@ class ClassifierTopologyTest {
         classified.readKeyValuesToList();
         assertEquals(SHIPPED.version(), applied.versionOf("0_0").orElseThrow());
 
-        concordance.pipeInput(Topics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
+        concordance.pipeInput(EventTopics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
         assertTrue(classified.isEmpty(), "nothing changes before the next check");
         driver.advanceWallClockTime(CHECK);
 
@@ -172,7 +172,7 @@ class ClassifierTopologyTest {
         driver.advanceWallClockTime(CHECK);
         classified.readKeyValuesToList();
 
-        concordance.pipeInput(Topics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(SHIPPED, Instant.now()));
+        concordance.pipeInput(EventTopics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(SHIPPED, Instant.now()));
         driver.advanceWallClockTime(CHECK);
         assertTrue(classified.isEmpty());
     }
@@ -186,7 +186,7 @@ class ClassifierTopologyTest {
         driver.advanceWallClockTime(CHECK);
         classified.readKeyValuesToList();
 
-        concordance.pipeInput(Topics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
+        concordance.pipeInput(EventTopics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
         List<String> keys = new ArrayList<>();
         for (int check = 1; check <= 3; check++) {
             driver.advanceWallClockTime(CHECK);
@@ -206,11 +206,11 @@ class ClassifierTopologyTest {
         for (int id = 1; id <= 5; id++) {
             applications.pipeInput(String.valueOf(id), application(id, "Wind", List.of("H02S10/00")));
         }
-        concordance.pipeInput(Topics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
+        concordance.pipeInput(EventTopics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
         driver.advanceWallClockTime(CHECK);
         assertEquals(2, classified.readKeyValuesToList().size() - 5);
 
-        concordance.pipeInput(Topics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED_AGAIN, Instant.now()));
+        concordance.pipeInput(EventTopics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED_AGAIN, Instant.now()));
         Map<String, ClassifiedPatent> latest = new LinkedHashMap<>();
         for (int check = 0; check < 3; check++) {
             driver.advanceWallClockTime(CHECK);
@@ -230,7 +230,7 @@ class ClassifierTopologyTest {
         applications.pipeInput("1", application(1, "Wind", List.of()));
         applications.pipeInput("2", application(2, "Wind", List.of()));
         classified.readKeyValuesToList();
-        concordance.pipeInput(Topics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
+        concordance.pipeInput(EventTopics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
         driver.advanceWallClockTime(CHECK);
         classified.readKeyValuesToList();
 
@@ -246,7 +246,7 @@ class ClassifierTopologyTest {
         Concordance invalid = ConcordanceRecords.toRecord(LOADED, Instant.now());
         invalid.setRules(List.of(new ConcordanceRule("IPC", "H02S", "ECOSYSTEM", "X.Y")));
         invalid.setVersion("0123456789ab");
-        concordance.pipeInput(Topics.CONCORDANCE_KEY, invalid);
+        concordance.pipeInput(EventTopics.CONCORDANCE_KEY, invalid);
 
         driver.advanceWallClockTime(CHECK);
         assertTrue(classified.isEmpty());
@@ -272,7 +272,7 @@ class ClassifierTopologyTest {
         driver.advanceWallClockTime(CHECK);
         assertTrue(progress.isEmpty(), "nothing written while nothing changes");
 
-        concordance.pipeInput(Topics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
+        concordance.pipeInput(EventTopics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
         driver.advanceWallClockTime(CHECK);
         entries.putAll(progressByKey());
         StageProgress patents = entries.get("classifier/classify-patents/0_0");

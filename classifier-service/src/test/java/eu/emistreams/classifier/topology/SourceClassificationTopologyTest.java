@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.emistreams.classifier.concordance.ConcordanceRecords;
 import eu.emistreams.classifier.rules.ConcordanceParser;
 import eu.emistreams.classifier.rules.RuleSet;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.classified.ClassifiedProduction;
 import eu.emistreams.events.classified.ClassifiedRound;
 import eu.emistreams.events.classified.ClassifiedTrade;
@@ -78,19 +78,19 @@ class SourceClassificationTopologyTest {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         driver = new TopologyTestDriver(ClassifierTopology.build(serdes, SHIPPED, applied,
                 new ReclassificationSettings(CHECK, 10_000), BuildProperties.ofTheService()), config, Instant.parse("2026-01-01T00:00:00Z"));
-        concordance = driver.createInputTopic(Topics.CONCORDANCE, Serdes.String().serializer(),
+        concordance = driver.createInputTopic(EventTopics.CONCORDANCE.name(), Serdes.String().serializer(),
                 serdes.concordance().serializer());
-        flows = driver.createInputTopic(Topics.COMTRADE_FLOWS, Serdes.String().serializer(),
+        flows = driver.createInputTopic(EventTopics.COMTRADE_FLOWS.name(), Serdes.String().serializer(),
                 serdes.tradeFlows().serializer());
-        observations = driver.createInputTopic(Topics.PRODCOM_OBSERVATIONS, Serdes.String().serializer(),
+        observations = driver.createInputTopic(EventTopics.PRODCOM_OBSERVATIONS.name(), Serdes.String().serializer(),
                 serdes.productionObservations().serializer());
-        rounds = driver.createInputTopic(Topics.CRUNCHBASE_ROUNDS, Serdes.String().serializer(),
+        rounds = driver.createInputTopic(EventTopics.CRUNCHBASE_ROUNDS.name(), Serdes.String().serializer(),
                 serdes.fundingRounds().serializer());
-        trade = driver.createOutputTopic(Topics.TRADE_CLASSIFIED, Serdes.String().deserializer(),
+        trade = driver.createOutputTopic(EventTopics.TRADE_CLASSIFIED.name(), Serdes.String().deserializer(),
                 serdes.classifiedTrade().deserializer());
-        production = driver.createOutputTopic(Topics.PRODUCTION_CLASSIFIED, Serdes.String().deserializer(),
+        production = driver.createOutputTopic(EventTopics.PRODUCTION_CLASSIFIED.name(), Serdes.String().deserializer(),
                 serdes.classifiedProduction().deserializer());
-        investment = driver.createOutputTopic(Topics.INVESTMENT_CLASSIFIED, Serdes.String().deserializer(),
+        investment = driver.createOutputTopic(EventTopics.INVESTMENT_CLASSIFIED.name(), Serdes.String().deserializer(),
                 serdes.classifiedRounds().deserializer());
     }
 
@@ -204,7 +204,7 @@ class SourceClassificationTopologyTest {
         // TopologyTestDriver runs every sub-topology in one task, 0_0.
         assertEquals(Map.of("0_0", SHIPPED.version()), applied.snapshot());
 
-        concordance.pipeInput(Topics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
+        concordance.pipeInput(EventTopics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
         driver.advanceWallClockTime(CHECK);
 
         Map<String, ClassifiedTrade> reTrade = toMap(trade.readKeyValuesToList());

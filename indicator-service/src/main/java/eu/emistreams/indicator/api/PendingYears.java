@@ -1,6 +1,6 @@
 package eu.emistreams.indicator.api;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.indicator.store.ContributionIntervals;
 import eu.emistreams.indicator.store.YearStatus;
 import eu.emistreams.indicator.topology.IndicatorDefinitions;
@@ -116,7 +116,7 @@ public class PendingYears {
     private boolean applicationsUnforwarded() {
         for (var thread : streams.metadataForLocalThreads()) {
             for (var task : thread.activeTasks()) {
-                if (task.topicPartitions().stream().noneMatch(tp -> tp.topic().equals(Topics.PATENTS_CLASSIFIED))) {
+                if (task.topicPartitions().stream().noneMatch(tp -> tp.topic().equals(EventTopics.PATENTS_CLASSIFIED.name()))) {
                     continue;
                 }
                 ReadOnlyKeyValueStore<String, Long> intervals = streams.store(StoreQueryParameters.fromNameAndType(

@@ -2,7 +2,7 @@ package eu.emistreams.indicator.pacing;
 
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.KafkaClientSecurity;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.progress.StageProgress;
 import eu.emistreams.streams.progress.InputBacklog;
 import eu.emistreams.streams.progress.ProgressFollower;
@@ -42,10 +42,10 @@ public class UpstreamBacklog {
 
     /** The provenance source name of each family, with the public topics its records wait on. */
     static final Map<String, Set<String>> TOPICS_BY_SOURCE = Map.of(
-            "patstat", Set.of(Topics.PATSTAT_APPLICATIONS, Topics.PATENTS_CLASSIFIED),
-            "comtrade", Set.of(Topics.COMTRADE_FLOWS, Topics.TRADE_CLASSIFIED),
-            "prodcom", Set.of(Topics.PRODCOM_OBSERVATIONS, Topics.PRODUCTION_CLASSIFIED),
-            "crunchbase", Set.of(Topics.CRUNCHBASE_ROUNDS, Topics.INVESTMENT_CLASSIFIED));
+            "patstat", Set.of(EventTopics.PATSTAT_APPLICATIONS.name(), EventTopics.PATENTS_CLASSIFIED.name()),
+            "comtrade", Set.of(EventTopics.COMTRADE_FLOWS.name(), EventTopics.TRADE_CLASSIFIED.name()),
+            "prodcom", Set.of(EventTopics.PRODCOM_OBSERVATIONS.name(), EventTopics.PRODUCTION_CLASSIFIED.name()),
+            "crunchbase", Set.of(EventTopics.CRUNCHBASE_ROUNDS.name(), EventTopics.INVESTMENT_CLASSIFIED.name()));
 
     private final String bootstrapServers;
     private final String applicationId;

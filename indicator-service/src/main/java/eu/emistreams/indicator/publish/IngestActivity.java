@@ -1,6 +1,6 @@
 package eu.emistreams.indicator.publish;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.indicator.store.StateStoreKind;
 import org.apache.kafka.common.serialization.Serde;
@@ -42,7 +42,7 @@ public final class IngestActivity {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(storeKind.keyValue(STORE), Serdes.String(), Serdes.String())
                         .withLoggingDisabled(),
-                Topics.INGEST_REPORTS,
+                EventTopics.INGEST_REPORTS.name(),
                 Consumed.with(Serdes.String(), ingestReport).withName(SOURCE),
                 () -> new Processor<String, IngestReport, Void, Void>() {
                     private KeyValueStore<String, String> statuses;

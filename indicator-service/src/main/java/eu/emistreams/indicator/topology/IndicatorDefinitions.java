@@ -1,6 +1,6 @@
 package eu.emistreams.indicator.topology;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.classified.ClassifiedProduction;
 import eu.emistreams.events.classified.ClassifiedRound;
@@ -66,25 +66,25 @@ public final class IndicatorDefinitions {
      */
     public static IndicatorDefinition<ClassifiedPatent, PatentContribution, ExactFraction> patent(
             Serde<ClassifiedPatent> classified) {
-        return new IndicatorDefinition<>(PATENT, Topics.PATENTS_CLASSIFIED, Topics.INDICATORS_PATENT, "patstat",
+        return new IndicatorDefinition<>(PATENT, EventTopics.PATENTS_CLASSIFIED.name(), EventTopics.INDICATORS_PATENT.name(), "patstat",
                 classified, PatentContribution::of, InternalSerdes.PATENT_CONTRIBUTION,
                 Measure.EXACT_FRACTION, IndicatorDefinitions::patentIndicators, changesByYear(PATENT),
                 new Speed(true, true));
     }
 
     public static IndicatorDefinition<ClassifiedTrade, SumContribution, BigDecimal> trade(Serde<ClassifiedTrade> classified) {
-        return decimal(TRADE, Topics.TRADE_CLASSIFIED, Topics.INDICATORS_TRADE, "comtrade", classified,
+        return decimal(TRADE, EventTopics.TRADE_CLASSIFIED.name(), EventTopics.INDICATORS_TRADE.name(), "comtrade", classified,
                 TradeContribution::of, TradeIndicators::of);
     }
 
     public static IndicatorDefinition<ClassifiedProduction, SumContribution, BigDecimal> production(
             Serde<ClassifiedProduction> classified) {
-        return decimal(PRODUCTION, Topics.PRODUCTION_CLASSIFIED, Topics.INDICATORS_PRODUCTION, "prodcom", classified, ProductionContribution::of, ProductionIndicators::of);
+        return decimal(PRODUCTION, EventTopics.PRODUCTION_CLASSIFIED.name(), EventTopics.INDICATORS_PRODUCTION.name(), "prodcom", classified, ProductionContribution::of, ProductionIndicators::of);
     }
 
     public static IndicatorDefinition<ClassifiedRound, SumContribution, BigDecimal> investment(
             Serde<ClassifiedRound> classified) {
-        return decimal(INVESTMENT, Topics.INVESTMENT_CLASSIFIED, Topics.INDICATORS_INVESTMENT, "crunchbase", classified, InvestmentContribution::of, InvestmentIndicators::of);
+        return decimal(INVESTMENT, EventTopics.INVESTMENT_CLASSIFIED.name(), EventTopics.INDICATORS_INVESTMENT.name(), "crunchbase", classified, InvestmentContribution::of, InvestmentIndicators::of);
     }
 
     /** A year of applications counts while it has applications. */

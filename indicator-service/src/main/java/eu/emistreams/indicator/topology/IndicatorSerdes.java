@@ -1,6 +1,7 @@
 package eu.emistreams.indicator.topology;
 
 import eu.emistreams.events.AvroSerdes;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.classified.ClassifiedProduction;
 import eu.emistreams.events.classified.ClassifiedRound;
@@ -25,15 +26,16 @@ public record IndicatorSerdes(
         Serde<IngestReport> ingestReport,
         Serde<StageProgress> progress) {
 
+    /** From the topic descriptors; the four indicator topics carry the same key and value types. */
     public static IndicatorSerdes registry(AvroSerdes avro) {
         return new IndicatorSerdes(
-                avro.valueSerde(ClassifiedPatent.class),
-                avro.keySerde(IndicatorKey.class),
-                avro.valueSerde(IndicatorValue.class),
-                avro.valueSerde(ClassifiedTrade.class),
-                avro.valueSerde(ClassifiedProduction.class),
-                avro.valueSerde(ClassifiedRound.class),
-                avro.valueSerde(IngestReport.class),
-                avro.valueSerde(StageProgress.class));
+                avro.valueSerde(EventTopics.PATENTS_CLASSIFIED),
+                avro.keySerde(EventTopics.INDICATORS_PATENT),
+                avro.valueSerde(EventTopics.INDICATORS_PATENT),
+                avro.valueSerde(EventTopics.TRADE_CLASSIFIED),
+                avro.valueSerde(EventTopics.PRODUCTION_CLASSIFIED),
+                avro.valueSerde(EventTopics.INVESTMENT_CLASSIFIED),
+                avro.valueSerde(EventTopics.INGEST_REPORTS),
+                avro.valueSerde(EventTopics.PROGRESS));
     }
 }

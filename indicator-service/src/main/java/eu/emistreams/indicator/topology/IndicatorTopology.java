@@ -1,6 +1,6 @@
 package eu.emistreams.indicator.topology;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.indicator.aggregate.YearAggregateProcessor;
 import eu.emistreams.indicator.contribution.ContributionProcessor;
 import eu.emistreams.indicator.definition.IndicatorDefinition;
@@ -57,8 +57,8 @@ public final class IndicatorTopology {
         IngestActivity.addTo(builder, serdes.ingestReport(), storeKind);
         Topology topology = builder.build(streamsConfig);
         for (IndicatorDefinition<?, ?, ?> definition : IndicatorDefinitions.all(serdes)) {
-            TaskProgress.addSink(topology, definition.contributions(), Topics.PROGRESS, serdes.progress().serializer());
-            TaskProgress.addSink(topology, definition.yearAggregates(), Topics.PROGRESS, serdes.progress().serializer());
+            TaskProgress.addSink(topology, definition.contributions(), EventTopics.PROGRESS.name(), serdes.progress().serializer());
+            TaskProgress.addSink(topology, definition.yearAggregates(), EventTopics.PROGRESS.name(), serdes.progress().serializer());
         }
         return topology;
     }

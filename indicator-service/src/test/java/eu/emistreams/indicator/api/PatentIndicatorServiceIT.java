@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
@@ -68,7 +68,7 @@ class PatentIndicatorServiceIT {
         Map<IndicatorKey, IndicatorValue> compacted = new HashMap<>();
         try (KafkaProducer<String, ClassifiedPatent> producer = producer(avro);
                 KafkaConsumer<IndicatorKey, IndicatorValue> consumer = consumer(avro)) {
-            consumer.subscribe(List.of(Topics.INDICATORS_PATENT));
+            consumer.subscribe(List.of(EventTopics.INDICATORS_PATENT.name()));
             producer.send(classified(9001, List.of("BE", "BE", "US"), List.of("AGRI")));
             producer.send(classified(9002, List.of("DE"), List.of("AGRI", "G.REN", "G.REN.SOLAR")));
             producer.flush();
@@ -84,7 +84,7 @@ class PatentIndicatorServiceIT {
             assertEquals(Map.of("patstat", "R-it"), provenance.getProvenance().getReleases());
             assertEquals("c-it", provenance.getProvenance().getConcordanceVersion());
 
-            producer.send(new ProducerRecord<>(Topics.PATENTS_CLASSIFIED, "9001", null));
+            producer.send(new ProducerRecord<>(EventTopics.PATENTS_CLASSIFIED.name(), "9001", null));
             producer.flush();
 
             // US loses its only weight in the year: its 96 indicators are tombstoned.
@@ -101,7 +101,7 @@ class PatentIndicatorServiceIT {
 
     private static ProducerRecord<String, ClassifiedPatent> classified(long applnId, List<String> countries,
             List<String> codes) {
-        return new ProducerRecord<>(Topics.PATENTS_CLASSIFIED, Long.toString(applnId),
+        return new ProducerRecord<>(EventTopics.PATENTS_CLASSIFIED.name(), Long.toString(applnId),
                 new ClassifiedPatent(applnId, YEAR, countries, codes, "R-it", "c-it"));
     }
 

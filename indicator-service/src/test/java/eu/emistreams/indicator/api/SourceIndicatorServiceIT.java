@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.classified.ClassifiedProduction;
 import eu.emistreams.events.classified.ClassifiedRound;
 import eu.emistreams.events.classified.ClassifiedTrade;
@@ -66,17 +66,17 @@ class SourceIndicatorServiceIT {
                 KafkaProducer<String, ClassifiedRound> rounds =
                         producer(avro.valueSerde(ClassifiedRound.class).serializer());
                 KafkaConsumer<IndicatorKey, IndicatorValue> consumer = consumer(avro)) {
-            consumer.subscribe(List.of(Topics.INDICATORS_TRADE, Topics.INDICATORS_PRODUCTION,
-                    Topics.INDICATORS_INVESTMENT));
-            trade.send(new ProducerRecord<>(Topics.TRADE_CLASSIFIED, "BE-X",
+            consumer.subscribe(List.of(EventTopics.INDICATORS_TRADE.name(), EventTopics.INDICATORS_PRODUCTION.name(),
+                    EventTopics.INDICATORS_INVESTMENT.name()));
+            trade.send(new ProducerRecord<>(EventTopics.TRADE_CLASSIFIED.name(), "BE-X",
                     new ClassifiedTrade("BE", YEAR, "X", "854140", 300.0, SOLAR, "T-it", "c-it")));
-            trade.send(new ProducerRecord<>(Topics.TRADE_CLASSIFIED, "DE-M",
+            trade.send(new ProducerRecord<>(EventTopics.TRADE_CLASSIFIED.name(), "DE-M",
                     new ClassifiedTrade("DE", YEAR, "M", "854140", 100.0, SOLAR, "T-it", "c-it")));
-            production.send(new ProducerRecord<>(Topics.PRODUCTION_CLASSIFIED, "BE-solar",
+            production.send(new ProducerRecord<>(EventTopics.PRODUCTION_CLASSIFIED.name(), "BE-solar",
                     new ClassifiedProduction("BE", YEAR, "26112240", 300.0, SOLAR, "P-it", "c-it")));
-            production.send(new ProducerRecord<>(Topics.PRODUCTION_CLASSIFIED, "BE-other",
+            production.send(new ProducerRecord<>(EventTopics.PRODUCTION_CLASSIFIED.name(), "BE-other",
                     new ClassifiedProduction("BE", YEAR, "10111100", 700.0, List.of(), "P-it", "c-it")));
-            rounds.send(new ProducerRecord<>(Topics.INVESTMENT_CLASSIFIED, "round-1",
+            rounds.send(new ProducerRecord<>(EventTopics.INVESTMENT_CLASSIFIED.name(), "round-1",
                     new ClassifiedRound("BE", ROUND_YEAR, "seed", true, 1e6, List.of("D.AI"), "C-it", "c-it")));
             trade.flush();
             production.flush();
@@ -97,8 +97,8 @@ class SourceIndicatorServiceIT {
             assertEquals(Map.of("comtrade", "T-it"), provenance.getProvenance().getReleases());
             assertEquals("c-it", provenance.getProvenance().getConcordanceVersion());
 
-            trade.send(new ProducerRecord<>(Topics.TRADE_CLASSIFIED, "DE-M", null));
-            rounds.send(new ProducerRecord<>(Topics.INVESTMENT_CLASSIFIED, "round-1", null));
+            trade.send(new ProducerRecord<>(EventTopics.TRADE_CLASSIFIED.name(), "DE-M", null));
+            rounds.send(new ProducerRecord<>(EventTopics.INVESTMENT_CLASSIFIED.name(), "round-1", null));
             trade.flush();
             rounds.flush();
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.progress.InputOffset;
 import eu.emistreams.events.progress.StageProgress;
 import eu.emistreams.stack.test.EmiStackTestResource;
@@ -72,7 +72,7 @@ class UpstreamBacklogIT {
             } finally {
                 // Whatever happened above, leave no entry to make the other tests' records look waiting.
                 for (TopicPartition partition : start.keySet()) {
-                    progress.send(new ProducerRecord<>(Topics.PROGRESS, key(partition), null));
+                    progress.send(new ProducerRecord<>(EventTopics.PROGRESS.name(), key(partition), null));
                 }
                 progress.flush();
             }
@@ -85,7 +85,7 @@ class UpstreamBacklogIT {
 
     /** What each classifier task of the PATSTAT events would write once at {@code next}. */
     private static void report(KafkaProducer<String, StageProgress> progress, Map<TopicPartition, Long> next) {
-        next.forEach((partition, offset) -> progress.send(new ProducerRecord<>(Topics.PROGRESS, key(partition),
+        next.forEach((partition, offset) -> progress.send(new ProducerRecord<>(EventTopics.PROGRESS.name(), key(partition),
                 new StageProgress("classifier", "classify-patents", "0_" + partition.partition(), false, "", null,
                         System.currentTimeMillis(),
                         List.of(new InputOffset(partition.topic(), partition.partition(), offset))))));
@@ -105,17 +105,17 @@ class UpstreamBacklogIT {
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             // Only offsets count: the bytes are never read by anyone here.
             for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(Topics.PATSTAT_APPLICATIONS, "backlog-" + i, new byte[] {0}));
+                producer.send(new ProducerRecord<>(EventTopics.PATSTAT_APPLICATIONS.name(), "backlog-" + i, new byte[] {0}));
             }
             producer.flush();
         }
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
-        var partitions = admin.describeTopics(List.of(Topics.PATSTAT_APPLICATIONS)).allTopicNames().get()
-                .get(Topics.PATSTAT_APPLICATIONS).partitions();
+        var partitions = admin.describeTopics(List.of(EventTopics.PATSTAT_APPLICATIONS.name())).allTopicNames().get()
+                .get(EventTopics.PATSTAT_APPLICATIONS.name()).partitions();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(info -> request.put(new TopicPartition(Topics.PATSTAT_APPLICATIONS, info.partition()),
+        partitions.forEach(info -> request.put(new TopicPartition(EventTopics.PATSTAT_APPLICATIONS.name(), info.partition()),
                 OffsetSpec.latest()));
         return admin.listOffsets(request).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));

@@ -1,6 +1,6 @@
 package eu.emistreams.indicator.topology;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.classified.ClassifiedPatent;
 import eu.emistreams.events.classified.ClassifiedProduction;
 import eu.emistreams.events.classified.ClassifiedRound;
@@ -80,22 +80,22 @@ final class IndicatorTopologyHarness implements AutoCloseable {
                 AvroBinarySerde.of(StageProgress.class));
         driver = new TopologyTestDriver(IndicatorTopology.topology(config, serdes, SCHEDULE, storeKind), config,
                 Instant.parse("2026-01-01T00:00:00Z"));
-        patents = driver.createInputTopic(Topics.PATENTS_CLASSIFIED, Serdes.String().serializer(),
+        patents = driver.createInputTopic(EventTopics.PATENTS_CLASSIFIED.name(), Serdes.String().serializer(),
                 serdes.classifiedPatent().serializer());
-        trade = driver.createInputTopic(Topics.TRADE_CLASSIFIED, Serdes.String().serializer(),
+        trade = driver.createInputTopic(EventTopics.TRADE_CLASSIFIED.name(), Serdes.String().serializer(),
                 serdes.classifiedTrade().serializer());
-        production = driver.createInputTopic(Topics.PRODUCTION_CLASSIFIED, Serdes.String().serializer(),
+        production = driver.createInputTopic(EventTopics.PRODUCTION_CLASSIFIED.name(), Serdes.String().serializer(),
                 serdes.classifiedProduction().serializer());
-        investment = driver.createInputTopic(Topics.INVESTMENT_CLASSIFIED, Serdes.String().serializer(),
+        investment = driver.createInputTopic(EventTopics.INVESTMENT_CLASSIFIED.name(), Serdes.String().serializer(),
                 serdes.classifiedRound().serializer());
-        reports = driver.createInputTopic(Topics.INGEST_REPORTS, Serdes.String().serializer(),
+        reports = driver.createInputTopic(EventTopics.INGEST_REPORTS.name(), Serdes.String().serializer(),
                 serdes.ingestReport().serializer());
-        for (String topic : List.of(Topics.INDICATORS_PATENT, Topics.INDICATORS_TRADE, Topics.INDICATORS_PRODUCTION,
-                Topics.INDICATORS_INVESTMENT)) {
+        for (String topic : List.of(EventTopics.INDICATORS_PATENT.name(), EventTopics.INDICATORS_TRADE.name(), EventTopics.INDICATORS_PRODUCTION.name(),
+                EventTopics.INDICATORS_INVESTMENT.name())) {
             outputs.add(driver.createOutputTopic(topic, serdes.indicatorKey().deserializer(),
                     serdes.indicatorValue().deserializer()));
         }
-        progress = driver.createOutputTopic(Topics.PROGRESS, Serdes.String().deserializer(),
+        progress = driver.createOutputTopic(EventTopics.PROGRESS.name(), Serdes.String().deserializer(),
                 serdes.progress().deserializer());
         IndicatorDefinition<?, ?, ExactFraction> patent = IndicatorDefinitions.patent(serdes.classifiedPatent());
         patentChanges = driver.createOutputTopic("emi-indicator-" + patent.changesByYear() + "-repartition",

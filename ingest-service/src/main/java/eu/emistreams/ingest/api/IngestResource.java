@@ -166,7 +166,7 @@ public class IngestResource {
             announcements.queued(source.name(), release, System.currentTimeMillis());
         } catch (RuntimeException e) {
             throw new ProblemException(503, "Kafka unavailable", "the job could not be recorded on "
-                    + eu.emistreams.events.Topics.INGEST_REPORTS + ", so it was not accepted; try again: " + e.getMessage(),
+                    + eu.emistreams.events.EventTopics.INGEST_REPORTS.name() + ", so it was not accepted; try again: " + e.getMessage(),
                     KAFKA_RETRY_AFTER_SECONDS);
         }
         IngestJob job = jobs.submit(source, releasePath, release, temporary);

@@ -1,6 +1,6 @@
 package eu.emistreams.ingest.comtrade;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.codes.Countries;
 import eu.emistreams.events.comtrade.TradeFlow;
 import eu.emistreams.ingest.keyed.Cells;
@@ -46,7 +46,7 @@ public final class ComtradeRules {
     public static final String SOURCE = "comtrade";
 
     /** Comtrade as a source of CSV files read by these rules. */
-    public static final CsvFilesSource<TradeFlow> FILES = new CsvFilesSource<>(SOURCE, Topics.COMTRADE_FLOWS,
+    public static final CsvFilesSource<TradeFlow> FILES = new CsvFilesSource<>(SOURCE, EventTopics.COMTRADE_FLOWS.name(),
             TradeFlow.class, REQUIRED_COLUMNS, ComtradeRules::classify, TradeFlow::setSourceRelease);
 
     public static final String WORLD = "0";

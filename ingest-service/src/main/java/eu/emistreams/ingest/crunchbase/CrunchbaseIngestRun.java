@@ -1,6 +1,6 @@
 package eu.emistreams.ingest.crunchbase;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.keyed.KeyedIngestRun;
@@ -40,7 +40,7 @@ public final class CrunchbaseIngestRun extends KeyedIngestRun<FundingRound> {
     private ColumnFamilyHandle organizationsUsed;
 
     public CrunchbaseIngestRun(IngestJob job, Path sourceStateDirectory, EventSink sink, long storeMemoryBytes) {
-        super(SOURCE, Topics.CRUNCHBASE_ROUNDS, FundingRound.class, job, sourceStateDirectory, sink, storeMemoryBytes);
+        super(SOURCE, EventTopics.CRUNCHBASE_ROUNDS.name(), FundingRound.class, job, sourceStateDirectory, sink, storeMemoryBytes);
     }
 
     /** Whether a directory holds a Crunchbase export (its organizations table, in any storage variant). */

@@ -2,7 +2,7 @@ package eu.emistreams.ingest.job;
 
 import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.ingest.publish.EventSink;
 import eu.emistreams.ingest.publish.EventSinkFactory;
@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -119,7 +118,7 @@ public class InterruptedRuns {
                             .setMessage(why + (JobAnnouncements.QUEUED.equals(report.getStatus())
                                     ? " before this run started" : " during this run") + "; ingest the release again")
                             .build();
-                    sink.send(Topics.INGEST_REPORTS, IngestReports.key(report.getSource(), report.getRelease()), failed);
+                    sink.send(EventTopics.INGEST_REPORTS.name(), IngestReports.key(report.getSource(), report.getRelease()), failed);
                     LOG.warnf("closed the open report of %s release %s as FAILED: %s", report.getSource(),
                             report.getRelease(), why);
                 }
@@ -142,7 +141,7 @@ public class InterruptedRuns {
         try {
             if (consumer == null) {
                 consumer = newConsumer();
-                List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_REPORTS, READ_TIMEOUT).stream()
+                List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.INGEST_REPORTS.name(), READ_TIMEOUT).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
@@ -152,7 +151,7 @@ public class InterruptedRuns {
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (!caughtUp(consumer, end)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(Topics.INGEST_REPORTS + " not read to its end within " + READ_TIMEOUT);
+                    throw new IllegalStateException(EventTopics.INGEST_REPORTS.name() + " not read to its end within " + READ_TIMEOUT);
                 }
                 for (ConsumerRecord<String, IngestReport> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.value() == null) {
@@ -177,8 +176,8 @@ public class InterruptedRuns {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "emi-ingest-report-reconciler");
-        return new KafkaConsumer<>(props, new StringDeserializer(),
-                serdes.valueSerde(IngestReport.class).deserializer());
+        return new KafkaConsumer<>(props, serdes.keySerde(EventTopics.INGEST_REPORTS).deserializer(),
+                serdes.valueSerde(EventTopics.INGEST_REPORTS).deserializer());
     }
 
     private synchronized void closeConsumer() {

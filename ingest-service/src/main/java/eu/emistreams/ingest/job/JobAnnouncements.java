@@ -1,6 +1,6 @@
 package eu.emistreams.ingest.job;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.ingest.publish.EventSink;
 import eu.emistreams.ingest.publish.EventSinkFactory;
 import eu.emistreams.ingest.publish.IngestReports;
@@ -27,7 +27,7 @@ public class JobAnnouncements {
     /** Publishes the QUEUED report of {@code release} of {@code source} and waits for its acknowledgement. */
     public void queued(String source, String release, long submittedAtMillis) {
         try (EventSink sink = sinks.open("ingest-announcements")) {
-            sink.send(Topics.INGEST_REPORTS, IngestReports.key(source, release),
+            sink.send(EventTopics.INGEST_REPORTS.name(), IngestReports.key(source, release),
                     IngestReports.queued(source, release, submittedAtMillis));
             sink.flush();
         }

@@ -1,6 +1,6 @@
 package eu.emistreams.ingest.patstat;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.ingest.diff.ContentDigest;
 import eu.emistreams.ingest.diff.DigestState;
@@ -201,7 +201,7 @@ public final class PatstatIngestRun {
                         digests.previous(from == null ? null : OrderedKeys.of(from), to == null ? null : OrderedKeys.of(to)),
                         recorder,
                         retractedKey -> {
-                            send(Topics.PATSTAT_APPLICATIONS, Long.toString(OrderedKeys.get(retractedKey, 0)), null);
+                            send(EventTopics.PATSTAT_APPLICATIONS.name(), Long.toString(OrderedKeys.get(retractedKey, 0)), null);
                             rangeAccounting.eventRetracted();
                         })) {
             assembler.assembleRange(from, to, new ApplicationAssembler.Output() {
@@ -215,7 +215,7 @@ public final class PatstatIngestRun {
                         return;
                     }
                     application.setSourceRelease(job.release());
-                    send(Topics.PATSTAT_APPLICATIONS, Long.toString(application.getApplnId()), application);
+                    send(EventTopics.PATSTAT_APPLICATIONS.name(), Long.toString(application.getApplnId()), application);
                     rangeAccounting.eventChanged();
                 }
 

@@ -1,6 +1,6 @@
 package eu.emistreams.ingest.prodcom;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.codes.Countries;
 import eu.emistreams.events.prodcom.ProductionObservation;
 import eu.emistreams.ingest.keyed.Cells;
@@ -43,7 +43,7 @@ public final class ProdcomRules {
 
     /** Prodcom as a source of CSV files read by these rules. */
     public static final CsvFilesSource<ProductionObservation> FILES = new CsvFilesSource<>(SOURCE,
-            Topics.PRODCOM_OBSERVATIONS, ProductionObservation.class, REQUIRED_COLUMNS, ProdcomRules::classify,
+            EventTopics.PRODCOM_OBSERVATIONS.name(), ProductionObservation.class, REQUIRED_COLUMNS, ProdcomRules::classify,
             ProductionObservation::setSourceRelease);
 
     public static final String PRODUCTION_VALUE = "PRODVAL";

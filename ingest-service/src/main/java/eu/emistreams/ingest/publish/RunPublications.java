@@ -1,6 +1,6 @@
 package eu.emistreams.ingest.publish;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.ingest.job.IngestJob;
@@ -42,7 +42,7 @@ public final class RunPublications {
 
     public void reject(String file, long line, String reason, String content) {
         if (publishRejects) {
-            sink.send(Topics.REJECTS, source, RejectedRow.newBuilder()
+            sink.send(EventTopics.REJECTS.name(), source, RejectedRow.newBuilder()
                     .setSource(source)
                     .setRelease(job.release())
                     .setFile(file)
@@ -82,7 +82,7 @@ public final class RunPublications {
         RecordAccounting.Snapshot counts = job.accounting().snapshot();
         IngestReport report = IngestReports.of(source, job.release(), status, startedAt,
                 "RUNNING".equals(status) ? null : System.currentTimeMillis(), counts, message);
-        sink.send(Topics.INGEST_REPORTS, IngestReports.key(source, job.release()), report);
+        sink.send(EventTopics.INGEST_REPORTS.name(), IngestReports.key(source, job.release()), report);
         sink.flush();
     }
 }

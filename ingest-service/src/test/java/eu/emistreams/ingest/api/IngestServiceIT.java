@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.events.comtrade.TradeFlow;
@@ -110,7 +110,7 @@ class IngestServiceIT {
         assertEquals(r2.fact("revision.publishable.retracted"), second.getLong("report.eventsRetracted"));
         assertBalanced(second);
 
-        Map<String, PatentApplication> view = compacted(readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class));
+        Map<String, PatentApplication> view = compacted(readAll(EventTopics.PATSTAT_APPLICATIONS.name(), PatentApplication.class));
         assertEquals(transnationalWithKnownYear(r2.directory()), new TreeSet<>(view.keySet()));
         for (Map.Entry<String, PatentApplication> entry : view.entrySet()) {
             assertEquals(entry.getKey(), Long.toString(entry.getValue().getApplnId()));
@@ -122,8 +122,8 @@ class IngestServiceIT {
     @Test
     @Order(3)
     void reIngestingReleaseTwoPublishesNothing() {
-        long applicationsBefore = readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class).size();
-        long rejectsBefore = readAll(Topics.REJECTS, RejectedRow.class).size();
+        long applicationsBefore = readAll(EventTopics.PATSTAT_APPLICATIONS.name(), PatentApplication.class).size();
+        long rejectsBefore = readAll(EventTopics.REJECTS.name(), RejectedRow.class).size();
 
         JsonPath again = ingestAndWait(r2.directory(), "R2");
         assertEquals(0, again.getLong("report.eventsChanged"));
@@ -131,14 +131,14 @@ class IngestServiceIT {
         assertEquals(r2.fact("tls201.publishable"), again.getLong("report.eventsUnchanged"));
         assertBalanced(again);
 
-        assertEquals(applicationsBefore, readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class).size());
-        assertEquals(rejectsBefore, readAll(Topics.REJECTS, RejectedRow.class).size());
+        assertEquals(applicationsBefore, readAll(EventTopics.PATSTAT_APPLICATIONS.name(), PatentApplication.class).size());
+        assertEquals(rejectsBefore, readAll(EventTopics.REJECTS.name(), RejectedRow.class).size());
     }
 
     @Test
     @Order(4)
     void rejectsAreOnTheRejectsTopicWithFileLineAndReason() {
-        List<ConsumerRecord<String, RejectedRow>> rejects = readAll(Topics.REJECTS, RejectedRow.class);
+        List<ConsumerRecord<String, RejectedRow>> rejects = readAll(EventTopics.REJECTS.name(), RejectedRow.class);
         Map<String, Long> perRelease = new HashMap<>();
         for (ConsumerRecord<String, RejectedRow> record : rejects) {
             assertEquals("patstat", record.key());
@@ -158,7 +158,7 @@ class IngestServiceIT {
     @Test
     @Order(5)
     void reportsGoToTheReportsTopicKeyedBySourceAndRelease() {
-        List<ConsumerRecord<String, IngestReport>> reports = readAll(Topics.INGEST_REPORTS, IngestReport.class);
+        List<ConsumerRecord<String, IngestReport>> reports = readAll(EventTopics.INGEST_REPORTS.name(), IngestReport.class);
         Map<String, IngestReport> last = compacted(reports);
         assertEquals(Set.of("patstat/R1", "patstat/R2"), last.keySet());
         assertEquals("COMPLETED", last.get("patstat/R2").getStatus());
@@ -185,11 +185,11 @@ class IngestServiceIT {
         assertEquals(r3.fact("revision.publishable.new_or_changed"), done.getLong("report.eventsChanged"));
         assertEquals(r3.fact("revision.publishable.retracted"), done.getLong("report.eventsRetracted"));
 
-        Map<String, PatentApplication> view = compacted(readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class));
+        Map<String, PatentApplication> view = compacted(readAll(EventTopics.PATSTAT_APPLICATIONS.name(), PatentApplication.class));
         assertEquals(r3.fact("tls201.publishable"), view.size());
 
         // Without the API token, or with another, a write changes nothing: no job, no event.
-        int before = readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class).size();
+        int before = readAll(EventTopics.PATSTAT_APPLICATIONS.name(), PatentApplication.class).size();
         given().contentType("application/gzip").body(Files.readAllBytes(archive)).post("/api/ingest/patstat/upload")
                 .then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
         given().header("Authorization", "Bearer not-the-token").contentType(ContentType.JSON)
@@ -200,7 +200,7 @@ class IngestServiceIT {
                 .body(Map.of("path", r3.directory().toString())).post("/api/ingest/patstat")
                 .then().statusCode(401);
         given().get("/api/ingest/jobs").then().statusCode(200).body("size()", equalTo(4));
-        assertEquals(before, readAll(Topics.PATSTAT_APPLICATIONS, PatentApplication.class).size(),
+        assertEquals(before, readAll(EventTopics.PATSTAT_APPLICATIONS.name(), PatentApplication.class).size(),
                 "events published by refused requests");
     }
 
@@ -307,20 +307,20 @@ class IngestServiceIT {
     @Test
     @Order(8)
     void comtradeProdcomAndCrunchbaseReleasesOneThenTwoLeaveEachTopicEqualToReleaseTwo() throws IOException {
-        keyedRelease("comtrade", Topics.COMTRADE_FLOWS, TradeFlow.class,
+        keyedRelease("comtrade", EventTopics.COMTRADE_FLOWS.name(), TradeFlow.class,
                 new ComtradeGenerator().generate(data.resolve("comtrade-R1"), 2024, 2_000),
                 previous -> new ComtradeGenerator(FileCompression.GZIP).revise(previous, data.resolve("comtrade-R2"), 2025, 0.3),
                 flow -> flow.getPrimaryValue() > 0 && flow.getCmdCode().matches("\\d{6}"));
-        keyedRelease("prodcom", Topics.PRODCOM_OBSERVATIONS, ProductionObservation.class,
+        keyedRelease("prodcom", EventTopics.PRODCOM_OBSERVATIONS.name(), ProductionObservation.class,
                 new ProdcomGenerator().generate(data.resolve("prodcom-R1"), 2024, 2_000),
                 previous -> new ProdcomGenerator(FileCompression.ZIP).revise(previous, data.resolve("prodcom-R2"), 2025, 0.3),
                 observation -> !observation.getReporter().equals("EL") || observation.getCountry().equals("GR"));
-        keyedRelease("crunchbase", Topics.CRUNCHBASE_ROUNDS, FundingRound.class,
+        keyedRelease("crunchbase", EventTopics.CRUNCHBASE_ROUNDS.name(), FundingRound.class,
                 new CrunchbaseGenerator().generate(data.resolve("crunchbase-R1"), 2024, 1_500),
                 previous -> new CrunchbaseGenerator().revise(previous, data.resolve("crunchbase-R2"), 2025, 0.3),
                 round -> round.getYear() >= 2013 && round.getYear() <= 2024 && !round.getCountry().isBlank());
 
-        Map<String, IngestReport> reports = compacted(readAll(Topics.INGEST_REPORTS, IngestReport.class));
+        Map<String, IngestReport> reports = compacted(readAll(EventTopics.INGEST_REPORTS.name(), IngestReport.class));
         for (String source : List.of("comtrade", "prodcom", "crunchbase")) {
             for (String release : List.of("R1", source + "-R2")) {
                 IngestReport report = reports.get(source + "/" + release);
@@ -335,16 +335,16 @@ class IngestServiceIT {
     @Order(9)
     void aSingleComtradeFileIsAReleaseNamedAfterIt() {
         Path file = data.resolve("comtrade-R2").resolve("comtrade_C_A_HS_2022.csv.gz");
-        long keysOf2022 = compacted(readAll(Topics.COMTRADE_FLOWS, TradeFlow.class)).keySet().stream()
+        long keysOf2022 = compacted(readAll(EventTopics.COMTRADE_FLOWS.name(), TradeFlow.class)).keySet().stream()
                 .filter(key -> key.startsWith("2022|")).count();
-        long keysBefore = compacted(readAll(Topics.COMTRADE_FLOWS, TradeFlow.class)).size();
+        long keysBefore = compacted(readAll(EventTopics.COMTRADE_FLOWS.name(), TradeFlow.class)).size();
 
         JsonPath job = ingestAndWait("comtrade", file, null);
         assertEquals("comtrade_C_A_HS_2022", job.getString("release"));
         assertEquals(0, job.getLong("report.eventsChanged"), "the 2022 totals are those of R2");
         assertEquals(keysOf2022, job.getLong("report.eventsUnchanged"));
         assertEquals(keysBefore - keysOf2022, job.getLong("report.eventsRetracted"), "the release is the file alone");
-        assertEquals(keysOf2022, compacted(readAll(Topics.COMTRADE_FLOWS, TradeFlow.class)).size());
+        assertEquals(keysOf2022, compacted(readAll(EventTopics.COMTRADE_FLOWS.name(), TradeFlow.class)).size());
     }
 
     @Test
@@ -361,11 +361,11 @@ class IngestServiceIT {
                         Map.of(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                         new org.apache.kafka.common.serialization.StringSerializer(),
                         new AvroSerdes(registry).valueSerde(IngestReport.class).serializer())) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.INGEST_REPORTS, "patstat/LOST", lost));
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(EventTopics.INGEST_REPORTS.name(), "patstat/LOST", lost));
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                "FAILED".equals(compacted(readAll(Topics.INGEST_REPORTS, IngestReport.class)).get("patstat/LOST").getStatus()));
-        IngestReport closed = compacted(readAll(Topics.INGEST_REPORTS, IngestReport.class)).get("patstat/LOST");
+                "FAILED".equals(compacted(readAll(EventTopics.INGEST_REPORTS.name(), IngestReport.class)).get("patstat/LOST").getStatus()));
+        IngestReport closed = compacted(readAll(EventTopics.INGEST_REPORTS.name(), IngestReport.class)).get("patstat/LOST");
         assertEquals("this run ended while Kafka was unreachable, so its final report was lost during this run; "
                 + "ingest the release again", closed.getMessage());
         assertEquals(10, closed.getRead(), "the accounting so far is kept");
@@ -398,7 +398,7 @@ class IngestServiceIT {
         assertEquals(second.fact("revision.keys.new_or_changed") + second.fact("revision.keys.unchanged"), view.size(),
                 source);
         assertTrue(view.values().stream().allMatch(plausible), source);
-        long rejects = readAll(Topics.REJECTS, RejectedRow.class).stream()
+        long rejects = readAll(EventTopics.REJECTS.name(), RejectedRow.class).stream()
                 .filter(record -> record.key().equals(source)).count();
         assertEquals(one.getLong("report.rejected") + two.getLong("report.rejected"), rejects, source);
     }

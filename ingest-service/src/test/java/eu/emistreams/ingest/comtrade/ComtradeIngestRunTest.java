@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.comtrade.TradeFlow;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.ingest.job.RecordAccounting;
@@ -109,7 +109,7 @@ class ComtradeIngestRunTest {
         assertEquals(6, counts.rejected());
         assertEquals(1, counts.detail("note.country_to_ZZ"));
 
-        Map<String, SpecificRecord> flows = RecordingSink.compacted(sink.sent(Topics.COMTRADE_FLOWS));
+        Map<String, SpecificRecord> flows = RecordingSink.compacted(sink.sent(EventTopics.COMTRADE_FLOWS.name()));
         assertEquals(6, flows.size());
         TradeFlow solarImports = (TradeFlow) flows.get("2020|BEL|M|0|854140|C00|0");
         assertEquals(1500000.5, solarImports.getPrimaryValue());
@@ -125,7 +125,7 @@ class ComtradeIngestRunTest {
         assertNull(bulk.getCustomsCode());
         assertNull(bulk.getClassificationCode());
 
-        Map<String, RejectedRow> rejects = sink.sent(Topics.REJECTS).stream().map(s -> (RejectedRow) s.value())
+        Map<String, RejectedRow> rejects = sink.sent(EventTopics.REJECTS.name()).stream().map(s -> (RejectedRow) s.value())
                 .collect(Collectors.toMap(r -> r.getFile() + ":" + r.getLine(), r -> r));
         assertEquals(6, rejects.size());
         assertTrue(rejects.get("belgium-2020.csv:11").getReason().startsWith("missing_value: primaryValue"));
@@ -153,14 +153,14 @@ class ComtradeIngestRunTest {
         Path state = temp.resolve("state");
         RecordingSink sink = new RecordingSink();
         KeyedRuns.run("comtrade", r1, "R1", state, sink);
-        int afterFirst = sink.sent(Topics.COMTRADE_FLOWS).size();
+        int afterFirst = sink.sent(EventTopics.COMTRADE_FLOWS.name()).size();
         RecordAccounting.Snapshot second = KeyedRuns.run("comtrade", r2, "R2", state, sink).accounting().snapshot();
 
         assertEquals(3, afterFirst);
         assertEquals(2, second.eventsChanged());
         assertEquals(1, second.eventsUnchanged());
         assertEquals(1, second.eventsRetracted());
-        Map<String, SpecificRecord> view = RecordingSink.compacted(sink.sent(Topics.COMTRADE_FLOWS));
+        Map<String, SpecificRecord> view = RecordingSink.compacted(sink.sent(EventTopics.COMTRADE_FLOWS.name()));
         assertEquals(List.of("2020|BEL|M|0|850231|C00|0", "2020|BEL|M|0|850760|C00|0", "2020|BEL|M|0|854140|C00|0"),
                 view.keySet().stream().sorted().toList());
         assertEquals("R1", ((TradeFlow) view.get("2020|BEL|M|0|854140|C00|0")).getSourceRelease());
@@ -170,7 +170,7 @@ class ComtradeIngestRunTest {
         RecordAccounting.Snapshot third = KeyedRuns.run("comtrade", r2, "R2", state, again).accounting().snapshot();
         assertEquals(0, third.eventsChanged() + third.eventsRetracted());
         assertEquals(3, third.eventsUnchanged());
-        assertEquals(List.of(Topics.INGEST_REPORTS, Topics.INGEST_REPORTS),
+        assertEquals(List.of(EventTopics.INGEST_REPORTS.name(), EventTopics.INGEST_REPORTS.name()),
                 again.sent().stream().map(RecordingSink.Sent::topic).toList());
     }
 
@@ -180,7 +180,7 @@ class ComtradeIngestRunTest {
         writeApiFile(file, List.of(row("cmdCode", "854140", "primaryValue", "5")));
         RecordingSink sink = new RecordingSink();
         KeyedRuns.run("comtrade", file, "one", temp.resolve("state"), sink);
-        assertEquals(1, sink.sent(Topics.COMTRADE_FLOWS).size());
+        assertEquals(1, sink.sent(EventTopics.COMTRADE_FLOWS.name()).size());
     }
 
     @Test
@@ -193,7 +193,7 @@ class ComtradeIngestRunTest {
         UnreadableInputException failure = assertThrows(UnreadableInputException.class,
                 () -> KeyedRuns.run("comtrade", release, "R1", temp.resolve("state"), sink));
         assertTrue(failure.getMessage().startsWith("b.csv: missing required column primaryValue"), failure.getMessage());
-        assertEquals(List.of(Topics.INGEST_REPORTS, Topics.INGEST_REPORTS),
+        assertEquals(List.of(EventTopics.INGEST_REPORTS.name(), EventTopics.INGEST_REPORTS.name()),
                 sink.sent().stream().map(RecordingSink.Sent::topic).toList());
         assertTrue(Files.notExists(temp.resolve("state/comtrade/state/CURRENT")));
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.ingest.job.RecordAccounting;
@@ -80,7 +80,7 @@ class CrunchbaseIngestRunTest {
         assertEquals(9, counts.rejected());
         assertEquals(2, counts.detail("note.country_to_ZZ"));
 
-        Map<String, SpecificRecord> rounds = RecordingSink.compacted(sink.sent(Topics.CRUNCHBASE_ROUNDS));
+        Map<String, SpecificRecord> rounds = RecordingSink.compacted(sink.sent(EventTopics.CRUNCHBASE_ROUNDS.name()));
         assertEquals(List.of("r-1", "r-10", "r-2", "r-3", "r-9"), rounds.keySet().stream().sorted().toList());
         FundingRound seed = (FundingRound) rounds.get("r-1");
         assertEquals("BE", seed.getCountry());
@@ -102,7 +102,7 @@ class CrunchbaseIngestRunTest {
         assertEquals("series_b", romania.getInvestmentType());
         assertEquals("ZZ", ((FundingRound) rounds.get("r-10")).getCountry());
 
-        Map<String, String> reasons = sink.sent(Topics.REJECTS).stream().map(s -> (RejectedRow) s.value())
+        Map<String, String> reasons = sink.sent(EventTopics.REJECTS.name()).stream().map(s -> (RejectedRow) s.value())
                 .collect(Collectors.toMap(r -> r.getFile() + ":" + r.getLine(), RejectedRow::getReason));
         assertEquals("duplicate_key: uuid o-1 appears more than once (first on line 2)", reasons.get("organizations.csv:6"));
         assertEquals("missing_value: uuid is blank", reasons.get("organizations.csv:7"));
@@ -137,7 +137,7 @@ class CrunchbaseIngestRunTest {
         assertEquals(1, second.eventsChanged(), "r-1: its organization has a new category");
         assertEquals(1, second.eventsUnchanged());
         assertEquals(1, second.eventsRetracted());
-        Map<String, SpecificRecord> view = RecordingSink.compacted(sink.sent(Topics.CRUNCHBASE_ROUNDS));
+        Map<String, SpecificRecord> view = RecordingSink.compacted(sink.sent(EventTopics.CRUNCHBASE_ROUNDS.name()));
         assertEquals(List.of("Solar", "Wind Energy"), ((FundingRound) view.get("r-1")).getCategories());
         assertEquals(List.of("r-1", "r-2"), view.keySet().stream().sorted().toList());
     }

@@ -3,7 +3,7 @@ package eu.emistreams.ingest.keyed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.comtrade.TradeFlow;
 import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.prodcom.ProductionObservation;
@@ -54,7 +54,7 @@ class GeneratedReleasesTest {
         expected.put("rejected.unparsable_number", r2.fact("rows.thousands_separator"));
         expected.put("rejected.duplicate_key", r2.fact("rows.repeated_key"));
         expected.put("note.country_to_ZZ", r2.fact("rows.hs6_total.unknown_reporter"));
-        checkRevision("comtrade", Topics.COMTRADE_FLOWS, r1, r2, r2.fact("rows"), r2.fact("rows.hs6_total"), expected,
+        checkRevision("comtrade", EventTopics.COMTRADE_FLOWS.name(), r1, r2, r2.fact("rows"), r2.fact("rows.hs6_total"), expected,
                 event -> {
                     ((TradeFlow) event).setSourceRelease("");
                     return event;
@@ -77,7 +77,7 @@ class GeneratedReleasesTest {
         expected.put("quality.missing_value", r2.fact("rows.missing_value"));
         expected.put("rejected.duplicate_key", r2.fact("rows.greece_overlap"));
         expected.put("rejected.invalid_product", r2.fact("rows.bad_product"));
-        checkRevision("prodcom", Topics.PRODCOM_OBSERVATIONS, r1, r2, r2.fact("rows"), r2.fact("rows.prodval"), expected,
+        checkRevision("prodcom", EventTopics.PRODCOM_OBSERVATIONS.name(), r1, r2, r2.fact("rows"), r2.fact("rows.prodval"), expected,
                 event -> {
                     ((ProductionObservation) event).setSourceRelease("");
                     return event;
@@ -101,7 +101,7 @@ class GeneratedReleasesTest {
         expected.put("rejected.missing_value", r2.fact("rounds.blank_type"));
         expected.put("rejected.duplicate_key", r2.fact("rounds.repeated"));
         expected.put("note.country_to_ZZ", r2.fact("rounds.published.blank_country"));
-        checkRevision("crunchbase", Topics.CRUNCHBASE_ROUNDS, r1, r2,
+        checkRevision("crunchbase", EventTopics.CRUNCHBASE_ROUNDS.name(), r1, r2,
                 r2.fact("organizations.rows") + r2.fact("rounds.rows"),
                 r2.fact("rounds.published") + r2.fact("organizations.with_published_round"), expected, event -> {
                     ((FundingRound) event).setSourceRelease("");

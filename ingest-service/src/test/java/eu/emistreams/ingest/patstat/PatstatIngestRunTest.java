@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.events.patstat.PatentApplication;
 import eu.emistreams.ingest.job.IngestJob;
@@ -69,8 +69,8 @@ class PatstatIngestRunTest {
         assertEquals(release.fact("applications.publishable_without_applicant"),
                 counts.detail("note.applications_without_applicant"));
         assertEquals(release.fact("tls201.publishable"), counts.eventsChanged());
-        assertEquals(release.fact("tls201.publishable"), sink.sent(Topics.PATSTAT_APPLICATIONS).size());
-        assertEquals(counts.rejected(), sink.sent(Topics.REJECTS).size());
+        assertEquals(release.fact("tls201.publishable"), sink.sent(EventTopics.PATSTAT_APPLICATIONS.name()).size());
+        assertEquals(counts.rejected(), sink.sent(EventTopics.REJECTS.name()).size());
     }
 
     @Test
@@ -82,15 +82,15 @@ class PatstatIngestRunTest {
 
         RecordingSink sink = new RecordingSink();
         ingest(r1, "R1", state, sink);
-        int afterFirst = sink.sent(Topics.PATSTAT_APPLICATIONS).size();
+        int afterFirst = sink.sent(EventTopics.PATSTAT_APPLICATIONS.name()).size();
         RecordAccounting.Snapshot second = ingest(r2, "R2", state, sink);
 
         assertEquals(r2.fact("revision.publishable.new_or_changed"), second.eventsChanged());
         assertEquals(r2.fact("revision.publishable.unchanged"), second.eventsUnchanged());
         assertEquals(r2.fact("revision.publishable.retracted"), second.eventsRetracted());
         assertTrue(second.eventsChanged() > 0 && second.eventsRetracted() > 0 && second.eventsUnchanged() > 0);
-        List<RecordingSink.Sent> r2Events = sink.sent(Topics.PATSTAT_APPLICATIONS).subList(afterFirst,
-                sink.sent(Topics.PATSTAT_APPLICATIONS).size());
+        List<RecordingSink.Sent> r2Events = sink.sent(EventTopics.PATSTAT_APPLICATIONS.name()).subList(afterFirst,
+                sink.sent(EventTopics.PATSTAT_APPLICATIONS.name()).size());
         assertEquals(second.eventsChanged() + second.eventsRetracted(), r2Events.size());
         assertTrue(r2Events.stream().filter(e -> e.value() != null)
                 .allMatch(e -> ((PatentApplication) e.value()).getSourceRelease().equals("R2")));
@@ -98,9 +98,9 @@ class PatstatIngestRunTest {
         // indicators.md §4: after R1 then R2 the state equals R2 ingested alone.
         RecordingSink alone = new RecordingSink();
         ingest(r2, "R2", temp.resolve("state-r2-alone"), alone);
-        assertEquals(withoutRelease(RecordingSink.compacted(alone.sent(Topics.PATSTAT_APPLICATIONS))),
-                withoutRelease(RecordingSink.compacted(sink.sent(Topics.PATSTAT_APPLICATIONS))));
-        assertEquals(r2.fact("tls201.publishable"), RecordingSink.compacted(sink.sent(Topics.PATSTAT_APPLICATIONS)).size());
+        assertEquals(withoutRelease(RecordingSink.compacted(alone.sent(EventTopics.PATSTAT_APPLICATIONS.name()))),
+                withoutRelease(RecordingSink.compacted(sink.sent(EventTopics.PATSTAT_APPLICATIONS.name()))));
+        assertEquals(r2.fact("tls201.publishable"), RecordingSink.compacted(sink.sent(EventTopics.PATSTAT_APPLICATIONS.name())).size());
     }
 
     @Test
@@ -117,7 +117,7 @@ class PatstatIngestRunTest {
         assertTrue(counts.balanced());
         assertTrue(counts.rejected() > 0, "the rows are still counted as rejected");
         // Only the RUNNING and COMPLETED reports: no application, no tombstone, no repeated reject.
-        assertEquals(List.of(Topics.INGEST_REPORTS, Topics.INGEST_REPORTS),
+        assertEquals(List.of(EventTopics.INGEST_REPORTS.name(), EventTopics.INGEST_REPORTS.name()),
                 again.sent().stream().map(RecordingSink.Sent::topic).toList());
     }
 
@@ -138,7 +138,7 @@ class PatstatIngestRunTest {
         RecordAccounting.Snapshot counts = ingest(r2, "R2", state, retry);
         assertEquals(r2.fact("revision.publishable.new_or_changed"), counts.eventsChanged());
         assertEquals(r2.fact("revision.publishable.retracted"), counts.eventsRetracted());
-        assertTrue(retry.sent(Topics.REJECTS).size() > 0, "rejects of an uncommitted release are published again");
+        assertTrue(retry.sent(EventTopics.REJECTS.name()).size() > 0, "rejects of an uncommitted release are published again");
     }
 
     @Test
@@ -158,13 +158,13 @@ class PatstatIngestRunTest {
             GeneratedRelease release = new PatstatGenerator(compression).generate(temp.resolve(compression.name()), 51, 400);
             RecordingSink sink = new RecordingSink();
             ingest(release, "R1", temp.resolve("state-" + compression), sink);
-            Map<String, SpecificRecord> events = RecordingSink.compacted(sink.sent(Topics.PATSTAT_APPLICATIONS));
+            Map<String, SpecificRecord> events = RecordingSink.compacted(sink.sent(EventTopics.PATSTAT_APPLICATIONS.name()));
             if (plain == null) {
                 plain = events;
             } else {
                 assertEquals(plain, events, compression.name());
             }
-            List<String> files = sink.sent(Topics.REJECTS).stream()
+            List<String> files = sink.sent(EventTopics.REJECTS.name()).stream()
                     .map(sent -> ((RejectedRow) sent.value()).getFile()).distinct().sorted().toList();
             assertTrue(files.stream().allMatch(file -> file.endsWith(".csv" + compression.suffix())), files.toString());
         }
@@ -188,11 +188,11 @@ class PatstatIngestRunTest {
                 continue;
             }
             assertEquals(heldCounts, counts, "accounting with " + budget + " bytes for persons");
-            assertEquals(RecordingSink.compacted(held.sent(Topics.PATSTAT_APPLICATIONS)),
-                    RecordingSink.compacted(sink.sent(Topics.PATSTAT_APPLICATIONS)), "events with " + budget + " bytes");
+            assertEquals(RecordingSink.compacted(held.sent(EventTopics.PATSTAT_APPLICATIONS.name())),
+                    RecordingSink.compacted(sink.sent(EventTopics.PATSTAT_APPLICATIONS.name())), "events with " + budget + " bytes");
             // Ranges of appln_ids are assembled at the same time: rejects come in no fixed order.
-            assertEquals(held.sent(Topics.REJECTS).stream().map(sent -> sent.value().toString()).sorted().toList(),
-                    sink.sent(Topics.REJECTS).stream().map(sent -> sent.value().toString()).sorted().toList(),
+            assertEquals(held.sent(EventTopics.REJECTS.name()).stream().map(sent -> sent.value().toString()).sorted().toList(),
+                    sink.sent(EventTopics.REJECTS.name()).stream().map(sent -> sent.value().toString()).sorted().toList(),
                     "rejects with " + budget + " bytes");
         }
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.events.patstat.Applicant;
@@ -131,7 +131,7 @@ class PatstatRulesTest {
         RecordingSink sink = new RecordingSink();
         run(sink, "R1");
 
-        Map<String, SpecificRecord> applications = RecordingSink.compacted(sink.sent(Topics.PATSTAT_APPLICATIONS));
+        Map<String, SpecificRecord> applications = RecordingSink.compacted(sink.sent(EventTopics.PATSTAT_APPLICATIONS.name()));
         assertEquals(List.of("1", "2", "8"), List.copyOf(applications.keySet()));
 
         PatentApplication first = (PatentApplication) applications.get("1");
@@ -168,7 +168,7 @@ class PatstatRulesTest {
         RecordingSink sink = new RecordingSink();
         run(sink, "R1");
 
-        List<RejectedRow> rejects = sink.sent(Topics.REJECTS).stream()
+        List<RejectedRow> rejects = sink.sent(EventTopics.REJECTS.name()).stream()
                 .peek(sent -> assertEquals("patstat", sent.key()))
                 .map(sent -> (RejectedRow) sent.value())
                 .toList();
@@ -191,7 +191,7 @@ class PatstatRulesTest {
     void reportsRunningThenCompletedWithTheAccounting() throws Exception {
         RecordingSink sink = new RecordingSink();
         run(sink, "R1");
-        List<RecordingSink.Sent> reports = sink.sent(Topics.INGEST_REPORTS);
+        List<RecordingSink.Sent> reports = sink.sent(EventTopics.INGEST_REPORTS.name());
         assertEquals(2, reports.size());
         assertEquals("patstat/R1", reports.get(0).key());
         assertEquals("RUNNING", ((IngestReport) reports.get(0).value()).getStatus());
@@ -211,7 +211,7 @@ class PatstatRulesTest {
         Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> run(sink, "R1"));
         assertTrue(failure.getMessage().startsWith("tls203_appln_abstr.csv: missing required column appln_abstract"),
                 failure.getMessage());
-        assertEquals(List.of(Topics.INGEST_REPORTS, Topics.INGEST_REPORTS),
+        assertEquals(List.of(EventTopics.INGEST_REPORTS.name(), EventTopics.INGEST_REPORTS.name()),
                 sink.sent().stream().map(RecordingSink.Sent::topic).toList());
         IngestReport failed = (IngestReport) sink.sent().get(1).value();
         assertEquals("FAILED", failed.getStatus());
@@ -237,7 +237,7 @@ class PatstatRulesTest {
         RecordingSink sink = new RecordingSink();
         IngestJob job = run(sink, "R1");
 
-        PatentApplication first = (PatentApplication) RecordingSink.compacted(sink.sent(Topics.PATSTAT_APPLICATIONS)).get("1");
+        PatentApplication first = (PatentApplication) RecordingSink.compacted(sink.sent(EventTopics.PATSTAT_APPLICATIONS.name())).get("1");
         assertEquals(expected.stream().sorted().toList(), first.getIpcSymbols());
         RecordAccounting.Snapshot counts = job.accounting().snapshot();
         assertEquals(604, counts.detail("read.tls209_appln_ipc"));

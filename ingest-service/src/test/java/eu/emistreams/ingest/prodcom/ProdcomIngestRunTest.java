@@ -3,7 +3,7 @@ package eu.emistreams.ingest.prodcom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.events.prodcom.ProductionObservation;
 import eu.emistreams.ingest.job.RecordAccounting;
@@ -78,7 +78,7 @@ class ProdcomIngestRunTest {
         assertEquals(4, counts.rejected());
         assertEquals(1, counts.detail("note.country_to_ZZ"));
 
-        Map<String, SpecificRecord> view = RecordingSink.compacted(sink.sent(Topics.PRODCOM_OBSERVATIONS));
+        Map<String, SpecificRecord> view = RecordingSink.compacted(sink.sent(EventTopics.PRODCOM_OBSERVATIONS.name()));
         assertEquals(List.of("BE|26112240|PRODVAL|2020", "GB|27113230|PRODVAL|2021", "GR|26112240|PRODVAL|2020",
                 "GR|27113230|PRODVAL|2021", "XK|26112240|PRODVAL|2020"), view.keySet().stream().sorted().toList());
         ProductionObservation greece = (ProductionObservation) view.get("GR|26112240|PRODVAL|2020");
@@ -92,7 +92,7 @@ class ProdcomIngestRunTest {
         assertEquals("GB", ((ProductionObservation) view.get("GB|27113230|PRODVAL|2021")).getCountry());
         assertEquals("ZZ", ((ProductionObservation) view.get("XK|26112240|PRODVAL|2020")).getCountry());
 
-        Map<String, String> reasons = sink.sent(Topics.REJECTS).stream().map(s -> (RejectedRow) s.value())
+        Map<String, String> reasons = sink.sent(EventTopics.REJECTS.name()).stream().map(s -> (RejectedRow) s.value())
                 .collect(Collectors.toMap(r -> r.getFile() + ":" + r.getLine(), RejectedRow::getReason));
         assertEquals(Map.of(
                 "01_solar.csv:8", "invalid_product: product '2611224' is not an 8-digit PRODCOM code",
@@ -123,6 +123,6 @@ class ProdcomIngestRunTest {
         assertEquals(1, second.eventsRetracted());
         assertEquals(1, second.detail("quality.confidential"));
         assertEquals(List.of("BE|26112240|PRODVAL|2020"),
-                List.copyOf(RecordingSink.compacted(sink.sent(Topics.PRODCOM_OBSERVATIONS)).keySet()));
+                List.copyOf(RecordingSink.compacted(sink.sent(EventTopics.PRODCOM_OBSERVATIONS.name())).keySet()));
     }
 }

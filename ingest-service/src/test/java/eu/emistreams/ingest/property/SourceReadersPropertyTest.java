@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.ingest.comtrade.ComtradeRules;
 import eu.emistreams.ingest.crunchbase.CrunchbaseIngestRun;
 import eu.emistreams.ingest.crunchbase.CrunchbaseRules;
@@ -158,7 +158,7 @@ class SourceReadersPropertyTest {
                     counts = KeyedRuns.run(release.source(), files, "R1", dir.resolve("state"), sink).accounting().snapshot();
                 }
                 // The reports carry wall-clock times; every other event must be the same, in the same order.
-                List<String> events = sink.sent().stream().filter(s -> !s.topic().equals(Topics.INGEST_REPORTS))
+                List<String> events = sink.sent().stream().filter(s -> !s.topic().equals(EventTopics.INGEST_REPORTS.name()))
                         .map(s -> s.topic() + "|" + s.key() + "|" + digest(String.valueOf(s.value()))).toList();
                 return new Outcome(null, counts, events);
             } catch (UnreadableInputException e) {

@@ -2,7 +2,7 @@ package eu.emistreams.query.status;
 
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.KafkaClientSecurity;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.progress.StageProgress;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,7 +41,7 @@ import org.jboss.logging.Logger;
 public class ProgressReader {
 
     private static final Logger LOG = Logger.getLogger(ProgressReader.class);
-    private static final List<String> TOPICS = List.of(Topics.PROGRESS, Topics.CONCORDANCE);
+    private static final List<String> TOPICS = List.of(EventTopics.PROGRESS.name(), EventTopics.CONCORDANCE.name());
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
@@ -137,9 +137,9 @@ public class ProgressReader {
 
     private void run() {
         Deserializer<StageProgress> progress =
-                serdes.valueSerde(StageProgress.class).deserializer();
+                serdes.valueSerde(EventTopics.PROGRESS).deserializer();
         Deserializer<Concordance> concordance =
-                serdes.valueSerde(Concordance.class).deserializer();
+                serdes.valueSerde(EventTopics.CONCORDANCE).deserializer();
         try (KafkaConsumer<String, byte[]> closedAtTheEnd = consumer) {
             while (running) {
                 try {
@@ -165,7 +165,7 @@ public class ProgressReader {
         while (running) {
             ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
             for (ConsumerRecord<String, byte[]> record : records) {
-                if (record.topic().equals(Topics.PROGRESS)) {
+                if (record.topic().equals(EventTopics.PROGRESS.name())) {
                     StageProgress entry = record.value() == null ? null
                             : progress.deserialize(record.topic(), record.headers(), record.value());
                     if (entry == null) {
@@ -173,7 +173,7 @@ public class ProgressReader {
                     } else {
                         entries.put(record.key(), entry);
                     }
-                } else if (Topics.CONCORDANCE_KEY.equals(record.key())) {
+                } else if (EventTopics.CONCORDANCE_KEY.equals(record.key())) {
                     Concordance rules = record.value() == null ? null
                             : concordance.deserialize(record.topic(), record.headers(), record.value());
                     concordanceVersion = Optional.ofNullable(rules).map(Concordance::getVersion);

@@ -1,11 +1,11 @@
 package eu.emistreams.query.topology;
 
 import eu.emistreams.events.AvroSerdes;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The serdes of the query topology. Production wires the registry-backed {@link AvroSerdes};
@@ -17,11 +17,12 @@ public record QuerySerdes(
         Serde<String> ingestReportKey,
         Serde<IngestReport> ingestReport) {
 
+    /** From the topic descriptors; the four indicator topics carry the same key and value types. */
     public static QuerySerdes registry(AvroSerdes avro) {
         return new QuerySerdes(
-                avro.keySerde(IndicatorKey.class),
-                avro.valueSerde(IndicatorValue.class),
-                Serdes.String(),
-                avro.valueSerde(IngestReport.class));
+                avro.keySerde(EventTopics.INDICATORS_PATENT),
+                avro.valueSerde(EventTopics.INDICATORS_PATENT),
+                avro.keySerde(EventTopics.INGEST_REPORTS),
+                avro.valueSerde(EventTopics.INGEST_REPORTS));
     }
 }

@@ -1,6 +1,6 @@
 package eu.emistreams.query.topology;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
@@ -57,7 +57,7 @@ public final class QueryTopology {
                 .toStream(Named.as("indicator-changes"))
                 .foreach((key, value) -> storeChanged.run(), Named.as("kept-answers-invalidation"));
 
-        builder.globalTable(Topics.INGEST_REPORTS,
+        builder.globalTable(EventTopics.INGEST_REPORTS.name(),
                 Consumed.with(serdes.ingestReportKey(), serdes.ingestReport()).withName("ingest-reports-source"),
                 Materialized.<String, IngestReport, KeyValueStore<Bytes, byte[]>>as(QueryStores.INGEST_REPORTS)
                         .withKeySerde(serdes.ingestReportKey())

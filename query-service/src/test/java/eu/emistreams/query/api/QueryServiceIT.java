@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.query.serving.IndicatorRow;
 import eu.emistreams.query.testing.InstanceAddressResource;
@@ -197,7 +197,7 @@ class QueryServiceIT {
                 .then().statusCode(200).body("settled", equalTo(true)));
 
         // Input for a stage that has not started: the pipeline cannot be settled.
-        stack.sendRaw(Topics.PATSTAT_APPLICATIONS, "42", "not consumed by anyone in this test");
+        stack.sendRaw(EventTopics.PATSTAT_APPLICATIONS.name(), "42", "not consumed by anyone in this test");
         await().atMost(PROPAGATION).untilAsserted(() -> given().get("/api/status")
                 .then().statusCode(200)
                 .body("settled", equalTo(false))

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.codes.EmiCodes;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
@@ -120,10 +120,10 @@ class FactSheetIT {
 
     private static String topic(String indicator) {
         return switch (DataSource.of(indicator)) {
-            case PATENTS -> Topics.INDICATORS_PATENT;
-            case TRADE -> Topics.INDICATORS_TRADE;
-            case PRODUCTION -> Topics.INDICATORS_PRODUCTION;
-            case INVESTMENT -> Topics.INDICATORS_INVESTMENT;
+            case PATENTS -> EventTopics.INDICATORS_PATENT.name();
+            case TRADE -> EventTopics.INDICATORS_TRADE.name();
+            case PRODUCTION -> EventTopics.INDICATORS_PRODUCTION.name();
+            case INVESTMENT -> EventTopics.INDICATORS_INVESTMENT.name();
         };
     }
 

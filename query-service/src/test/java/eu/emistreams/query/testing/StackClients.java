@@ -1,7 +1,7 @@
 package eu.emistreams.query.testing;
 
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
@@ -45,15 +45,15 @@ public final class StackClients implements AutoCloseable {
     }
 
     public void publish(IndicatorKey key, double value) {
-        send(indicators, new ProducerRecord<>(Topics.INDICATORS_PATENT, key, Records.value(key, value)));
+        send(indicators, new ProducerRecord<>(EventTopics.INDICATORS_PATENT.name(), key, Records.value(key, value)));
     }
 
     public void retract(IndicatorKey key) {
-        send(indicators, new ProducerRecord<>(Topics.INDICATORS_PATENT, key, null));
+        send(indicators, new ProducerRecord<>(EventTopics.INDICATORS_PATENT.name(), key, null));
     }
 
     public void report(IngestReport report) {
-        send(reports, new ProducerRecord<>(Topics.INGEST_REPORTS, report.getSource() + "/" + report.getRelease(), report));
+        send(reports, new ProducerRecord<>(EventTopics.INGEST_REPORTS.name(), report.getSource() + "/" + report.getRelease(), report));
     }
 
     public void sendRaw(String topic, String key, String value) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.ingest.IngestReport;
@@ -58,12 +58,12 @@ class QueryTopologyTest {
 
     @BeforeEach
     void start() {
-        Topology topology = QueryTopology.build(SERDES, List.of(Topics.INDICATORS_PATENT, TRADE), properties());
+        Topology topology = QueryTopology.build(SERDES, List.of(EventTopics.INDICATORS_PATENT.name(), TRADE), properties());
         driver = new TopologyTestDriver(topology, properties());
-        patents = driver.createInputTopic(Topics.INDICATORS_PATENT,
+        patents = driver.createInputTopic(EventTopics.INDICATORS_PATENT.name(),
                 SERDES.indicatorKey().serializer(), SERDES.indicatorValue().serializer());
         trade = driver.createInputTopic(TRADE, SERDES.indicatorKey().serializer(), SERDES.indicatorValue().serializer());
-        reports = driver.createInputTopic(Topics.INGEST_REPORTS,
+        reports = driver.createInputTopic(EventTopics.INGEST_REPORTS.name(),
                 SERDES.ingestReportKey().serializer(), SERDES.ingestReport().serializer());
     }
 
@@ -114,13 +114,13 @@ class QueryTopologyTest {
 
     @Test
     void everyInternalResourceIsNamed() {
-        String description = QueryTopology.build(SERDES, List.of(Topics.INDICATORS_PATENT), properties())
+        String description = QueryTopology.build(SERDES, List.of(EventTopics.INDICATORS_PATENT.name()), properties())
                 .describe().toString();
         assertTrue(description.contains("indicator-topics"), description);
         assertTrue(description.contains("indicators-table"), description);
         assertTrue(description.contains("stores: [indicators]"), description);
         assertTrue(description.contains("ingest-reports-source"), description);
-        assertTrue(description.contains(Topics.INGEST_REPORTS), description);
+        assertTrue(description.contains(EventTopics.INGEST_REPORTS.name()), description);
     }
 
     @Test

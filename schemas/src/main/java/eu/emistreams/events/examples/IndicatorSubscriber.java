@@ -1,7 +1,7 @@
 package eu.emistreams.events.examples;
 
 import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import java.time.Duration;
@@ -39,10 +39,10 @@ public final class IndicatorSubscriber {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 
         try (KafkaConsumer<IndicatorKey, IndicatorValue> consumer = new KafkaConsumer<>(props,
-                serdes.keySerde(IndicatorKey.class).deserializer(),
-                serdes.valueSerde(IndicatorValue.class).deserializer())) {
-            consumer.subscribe(List.of(Topics.INDICATORS_PATENT, Topics.INDICATORS_TRADE, Topics.INDICATORS_PRODUCTION,
-                    Topics.INDICATORS_INVESTMENT));
+                serdes.keySerde(EventTopics.INDICATORS_PATENT).deserializer(),
+                serdes.valueSerde(EventTopics.INDICATORS_PATENT).deserializer())) {
+            consumer.subscribe(List.of(EventTopics.INDICATORS_PATENT.name(), EventTopics.INDICATORS_TRADE.name(), EventTopics.INDICATORS_PRODUCTION.name(),
+                    EventTopics.INDICATORS_INVESTMENT.name()));
             Runtime.getRuntime().addShutdownHook(new Thread(consumer::wakeup));
             while (true) {
                 for (ConsumerRecord<IndicatorKey, IndicatorValue> record : consumer.poll(Duration.ofSeconds(1))) {

@@ -1,5 +1,6 @@
 package eu.emistreams.events.testing;
 
+import eu.emistreams.events.RecordSerdes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,14 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AvroBinarySerde {
 
+    /** Plain binary serdes as the {@link RecordSerdes} of {@code EventTopics} descriptors (keys and values alike). */
+    public static final RecordSerdes RECORDS = AvroBinarySerde::of;
+
     private AvroBinarySerde() {
+    }
+
+    public static <T extends SpecificRecord> Serde<T> of(Class<T> type, boolean isKey) {
+        return of(type);
     }
 
     public static <T extends SpecificRecord> Serde<T> of(Class<T> type) {

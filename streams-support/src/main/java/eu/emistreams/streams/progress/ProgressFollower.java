@@ -1,6 +1,6 @@
 package eu.emistreams.streams.progress;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.progress.StageProgress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Follows {@link Topics#PROGRESS} from the beginning on a thread of its own, with a plain
+ * Follows {@link EventTopics#PROGRESS} from the beginning on a thread of its own, with a plain
  * consumer (no group, read_committed: an entry counts once its task's transaction has), and
  * takes the end offsets of some public topics every {@code refresh}: what a service needs to
  * know of another's tasks without asking that service or reading its consumer group.
@@ -124,10 +124,10 @@ public final class ProgressFollower {
     }
 
     private void follow() {
-        List<TopicPartition> partitions = partitionsOf(Topics.PROGRESS);
+        List<TopicPartition> partitions = partitionsOf(EventTopics.PROGRESS.name());
         while (running && partitions.isEmpty()) {
             sleep(RETRY);
-            partitions = partitionsOf(Topics.PROGRESS);
+            partitions = partitionsOf(EventTopics.PROGRESS.name());
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);

@@ -1,6 +1,6 @@
 package eu.emistreams.streams.progress;
 
-import eu.emistreams.events.Topics;
+import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.progress.InputOffset;
 import eu.emistreams.events.progress.StageProgress;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * One task's entry on {@link Topics#PROGRESS}, keyed {@code stage/processor/task}: what the task
+ * One task's entry on {@link EventTopics#PROGRESS}, keyed {@code stage/processor/task}: what the task
  * still holds unfinished. The processor forwards it to its progress sink, so that it belongs to
  * the same exactly-once transaction as the state it describes; the task's next owner overwrites
  * it, so no instance leaves a stale claim. Written when it changes, and once after each
@@ -84,7 +84,7 @@ public final class TaskProgress {
     }
 
     /**
-     * Adds the progress sink of {@code processor}, writing to {@code topic} ({@link Topics#PROGRESS}),
+     * Adds the progress sink of {@code processor}, writing to {@code topic} ({@link EventTopics#PROGRESS}),
      * to a built topology: a child of that processor in its sub-topology, so that no other node,
      * store, internal topic or task of the topology changes.
      */
