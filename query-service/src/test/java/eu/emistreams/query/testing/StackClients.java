@@ -48,6 +48,11 @@ public final class StackClients implements AutoCloseable {
         send(indicators, new ProducerRecord<>(EventTopics.INDICATORS_PATENT.name(), key, Records.value(key, value)));
     }
 
+    /** A value as the indicator service publishes it, with its release and the value it replaces. */
+    public void publish(IndicatorKey key, IndicatorValue value) {
+        send(indicators, new ProducerRecord<>(EventTopics.INDICATORS_PATENT.name(), key, value));
+    }
+
     public void retract(IndicatorKey key) {
         send(indicators, new ProducerRecord<>(EventTopics.INDICATORS_PATENT.name(), key, null));
     }
