@@ -86,9 +86,7 @@ public class ExportResource {
         IndicatorFilter filter = IndicatorFilter.parse(indicator, country, code, year);
         ExportFormat chosen = ExportFormat.choose(format, headers.getAcceptableMediaTypes());
         List<IndicatorRowWithProvenance> rows = queries.indicatorsWithProvenance(filter);
-        if (rows.size() > config.maxRows()) {
-            throw new ExportTooLargeException(rows.size(), config.maxRows());
-        }
+        requireWithinLimit(rows.size(), config.maxRows());
         // Each line is made as it is written, from the rows the query holds anyway.
         Iterable<ExportRow> exported = () -> rows.stream().map(ExportRow::of).iterator();
         Instant now = Instant.now();
@@ -100,5 +98,12 @@ public class ExportResource {
                 .header("Content-Disposition", "attachment; filename=\"emi-indicators." + chosen.extension() + "\"")
                 .header("Vary", "Accept")
                 .build();
+    }
+
+    /** @throws ExportTooLargeException above {@code maxRows} rows, answered 413 */
+    static void requireWithinLimit(int rows, int maxRows) {
+        if (rows > maxRows) {
+            throw new ExportTooLargeException(rows, maxRows);
+        }
     }
 }

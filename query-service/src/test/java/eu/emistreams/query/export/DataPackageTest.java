@@ -128,6 +128,20 @@ class DataPackageTest {
     }
 
     @Test
+    void anExportAboveTheLimitIsA413ProblemNamingTheLimit() {
+        ExportResource.requireWithinLimit(200_000, 200_000);
+        ExportTooLargeException tooLarge = assertThrows(ExportTooLargeException.class,
+                () -> ExportResource.requireWithinLimit(200_001, 200_000));
+        jakarta.ws.rs.core.Response answer = new ExportProblemMappers().tooLarge(tooLarge);
+        assertEquals(413, answer.getStatus());
+        assertEquals(eu.emistreams.query.api.Problem.MEDIA_TYPE, answer.getMediaType().toString());
+        eu.emistreams.query.api.Problem problem = (eu.emistreams.query.api.Problem) answer.getEntity();
+        assertEquals(413, problem.status());
+        assertTrue(problem.detail().contains("200000") && problem.detail().contains("emi.query.export.max-rows"),
+                problem.detail());
+    }
+
+    @Test
     void theFormatParameterWinsOverAcceptAndCsvIsTheDefault() {
         MediaType xlsx = MediaType.valueOf(ExportFormat.XLSX_MEDIA_TYPE);
         assertEquals(ExportFormat.CSV, ExportFormat.choose(null, List.of()));
