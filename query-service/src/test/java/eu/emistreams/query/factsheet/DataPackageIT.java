@@ -228,6 +228,21 @@ class DataPackageIT {
         given().get("/factsheet/BE.xlsx?x=1").then().statusCode(400);
     }
 
+    @Test
+    void theOpenApiDocumentHasTheDataPackages() throws Exception {
+        JsonNode paths = JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString())
+                .path("paths");
+        JsonNode export = paths.path("/api/export").path("get");
+        List<String> parameters = new ArrayList<>();
+        export.path("parameters").forEach(parameter -> parameters.add(parameter.path("name").asText()));
+        assertEquals(List.of("code", "country", "format", "indicator", "year"), parameters.stream().sorted().toList());
+        assertTrue(export.path("responses").has("413"), export.toString());
+        assertTrue(paths.fieldNames().hasNext());
+        List<String> names = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(names::add);
+        assertTrue(names.stream().anyMatch(name -> name.startsWith("/factsheet/") && name.endsWith(".xlsx")), names.toString());
+    }
+
     private static JsonNode indicators(String query) throws Exception {
         Response response = given().get("/api/indicators?" + query);
         response.then().statusCode(200);
