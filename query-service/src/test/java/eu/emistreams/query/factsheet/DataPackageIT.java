@@ -95,7 +95,7 @@ class DataPackageIT {
         for (IndicatorRowWithProvenance row : rows) {
             IndicatorKey key = new IndicatorKey(row.indicator(), row.country(), row.code(), row.year());
             IndicatorValue value = new IndicatorValue(row.indicator(), row.country(), row.code(), row.year(), row.value(),
-                    new Provenance(row.releases(), row.concordanceVersion()), System.currentTimeMillis());
+                    new Provenance(row.releases(), row.concordanceVersion()), System.currentTimeMillis(), null);
             sent.add(producer.send(new ProducerRecord<>(topic(row.indicator()), key, value)));
         }
         producer.flush();
