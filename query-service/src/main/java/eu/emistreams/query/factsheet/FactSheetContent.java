@@ -55,10 +55,9 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
     private static Section technologySection(FactSheetData data, String id, String title, String group,
             List<String> codes, List<String> trendCodes, List<String> productionCodes, int firstFigure) {
         String country = data.countryName();
-        Optional<ChartSpec> trends = trendChart(data.worldShareSeries(), trendCodes, "Share of world patent applications (%)",
-                data.patentCaveats().provisionalYears());
+        Optional<ChartSpec> trends = trendChart(data.worldShareSeries(), trendCodes, "Share of world patent applications (%)");
         Optional<ChartSpec> production = trendChart(data.productionShareSeries(), productionCodes,
-                "Share of the country's production (%)", null);
+                "Share of the country's production (%)");
         return new Section(id, title, List.of(
                 new Part(HighlightRules.technologyPatents(data, codes, group), new Figure(firstFigure,
                         "Country share and world share (expressed in terms of ranking) in " + group
@@ -78,12 +77,8 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
         if (!data.hasData(DataSource.PATENTS)) {
             return Optional.empty();
         }
-        java.util.SortedSet<Integer> provisional = new TreeSet<>();
-        if (data.patentCaveats().isProvisional(data.patentYear())) {
-            provisional.add(data.patentYear().getAsInt());
-        }
         return Optional.of(new ChartSpec.ShareAndRank(fieldHeader, codes, data.countryShares(), data.worldShares(),
-                data.eu27Ranks(), provisional));
+                data.eu27Ranks()));
     }
 
     private static Optional<ChartSpec> tradeChart(FactSheetData data) {
@@ -105,8 +100,8 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
     }
 
     private static Optional<ChartSpec> trendChart(java.util.Map<String, SortedMap<Integer, Double>> series,
-            List<String> codes, String axisLabel, java.util.SortedSet<Integer> provisionalYears) {
-        ChartSpec.Trends trends = new ChartSpec.Trends("Technology", axisLabel, codes, series, provisionalYears);
+            List<String> codes, String axisLabel) {
+        ChartSpec.Trends trends = new ChartSpec.Trends("Technology", axisLabel, codes, series);
         return trends.isEmpty() ? Optional.empty() : Optional.of(trends);
     }
 
