@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.EventTopics;
-import eu.emistreams.events.indicator.IndicatorKey;
-import eu.emistreams.events.indicator.IndicatorValue;
-import eu.emistreams.events.indicator.Provenance;
 import eu.emistreams.query.export.ExportFormat;
 import eu.emistreams.query.export.ExportRow;
 import eu.emistreams.query.export.XlsxExport;
@@ -29,15 +24,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -79,29 +68,14 @@ class DataPackageIT {
             "country=US&year=2003",
             "country=BE&year=1900");
 
-    private static KafkaProducer<IndicatorKey, IndicatorValue> producer;
+    private static StackClients stack;
 
     @BeforeAll
     static void publish() throws Exception {
-        AvroSerdes avro = new AvroSerdes(StackClients.registryUrl());
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackClients.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20),
-                avro.keySerde(IndicatorKey.class).serializer(), avro.valueSerde(IndicatorValue.class).serializer());
+        stack = new StackClients();
         List<IndicatorRowWithProvenance> rows = new ArrayList<>(FactSheetFixture.belgium());
         rows.addAll(DIGITS);
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
-        for (IndicatorRowWithProvenance row : rows) {
-            IndicatorKey key = new IndicatorKey(row.indicator(), row.country(), row.code(), row.year());
-            IndicatorValue value = new IndicatorValue(row.indicator(), row.country(), row.code(), row.year(), row.value(),
-                    new Provenance(row.releases(), row.concordanceVersion()), System.currentTimeMillis(), null);
-            sent.add(producer.send(new ProducerRecord<>(topic(row.indicator()), key, value)));
-        }
-        producer.flush();
-        for (Future<RecordMetadata> result : sent) {
-            result.get(30, TimeUnit.SECONDS);
-        }
+        stack.publishRows(rows);
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             for (String indicator : FactSheetAssembler.INDICATORS) {
                 long expected = FactSheetFixture.belgium().stream().filter(row -> row.indicator().equals(indicator)).count();
@@ -117,7 +91,7 @@ class DataPackageIT {
 
     @AfterAll
     static void close() {
-        producer.close();
+        stack.close();
     }
 
     @Test
@@ -261,15 +235,6 @@ class DataPackageIT {
         java.util.TreeMap<String, String> releases = new java.util.TreeMap<>();
         row.get("releases").fields().forEachRemaining(entry -> releases.put(entry.getKey(), entry.getValue().asText()));
         return String.join("; ", releases.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
-    }
-
-    private static String topic(String indicator) {
-        return switch (DataSource.of(indicator)) {
-            case PATENTS -> EventTopics.INDICATORS_PATENT.name();
-            case TRADE -> EventTopics.INDICATORS_TRADE.name();
-            case PRODUCTION -> EventTopics.INDICATORS_PRODUCTION.name();
-            case INVESTMENT -> EventTopics.INDICATORS_INVESTMENT.name();
-        };
     }
 
     private static int port() {
