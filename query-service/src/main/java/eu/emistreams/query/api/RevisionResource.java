@@ -1,5 +1,6 @@
 package eu.emistreams.query.api;
 
+import eu.emistreams.events.ReleaseIds;
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.IndicatorRevision;
 import eu.emistreams.query.serving.InteractiveQueries;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -39,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RevisionResource {
 
     static final Set<String> FILTERS = Set.of("release", "indicator", "country", "code", "year");
-    /** The release ids the ingest accepts. */
-    private static final Pattern RELEASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @Inject
     InteractiveQueries queries;
@@ -75,9 +73,9 @@ public class RevisionResource {
         if (release == null || release.isBlank()) {
             throw new MalformedParameterException("release", "release is required, e.g. release=2024-spring");
         }
-        if (!RELEASE_ID.matcher(release).matches()) {
+        if (!ReleaseIds.isValid(release)) {
             throw new MalformedParameterException("release",
-                    "release must be letters, digits, '.', '_' and '-' (at most 64), got '" + release + "'");
+                    "release must be " + ReleaseIds.RULE + ", got '" + release + "'");
         }
         IndicatorFilter filter = IndicatorFilter.parse(indicator, country, code, year);
         boolean ingested = queries.ingestReports().keySet().stream()
