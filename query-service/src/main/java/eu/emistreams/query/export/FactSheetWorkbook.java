@@ -117,13 +117,8 @@ public final class FactSheetWorkbook {
             }
         }
         index++;
-        Workbooks.header(sheet, index++, List.of("Indicator", "Unit", "Definition", "Source"), bold);
-        for (String indicator : FactSheetAssembler.INDICATORS) {
-            IndicatorDefinitions.Definition definition = IndicatorDefinitions.of(indicator);
-            Row row = Workbooks.text(sheet, index++, null, definition.indicator(), definition.unit(), definition.definition(),
-                    definition.source());
-            row.getCell(2).setCellStyle(wrapped);
-        }
+        Workbooks.definitions(sheet, index, List.of("Indicator", "Unit", "Definition", "Source"),
+                FactSheetAssembler.INDICATORS, bold, wrapped);
         Workbooks.width(sheet, 0, 26);
         Workbooks.width(sheet, 1, 60);
         Workbooks.width(sheet, 2, 80);

@@ -62,4 +62,21 @@ final class Workbooks {
     static void width(Sheet sheet, int column, int characters) {
         sheet.setColumnWidth(column, Math.min(255, Math.max(4, characters)) * 256);
     }
+
+    /**
+     * The table of the indicators' units, definitions and sources from {@code rowIndex}, headed
+     * by {@code titles}; returns the index of the row after it.
+     */
+    static int definitions(Sheet sheet, int rowIndex, List<String> titles, Iterable<String> indicators,
+            CellStyle bold, CellStyle wrapped) {
+        int index = rowIndex;
+        header(sheet, index++, titles, bold);
+        for (String indicator : indicators) {
+            IndicatorDefinitions.Definition definition = IndicatorDefinitions.of(indicator);
+            Row row = text(sheet, index++, null, definition.indicator(), definition.unit(), definition.definition(),
+                    definition.source());
+            row.getCell(2).setCellStyle(wrapped);
+        }
+        return index;
+    }
 }

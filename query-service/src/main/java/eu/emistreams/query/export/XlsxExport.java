@@ -98,13 +98,8 @@ public final class XlsxExport {
         Workbooks.text(sheet, index++, bold, "Rows", String.valueOf(rowCount));
         Workbooks.text(sheet, index++, bold, "Definitions", "indicators.md, the contract of EMI Streams; year 0 holds a total over years");
         index++;
-        Workbooks.header(sheet, index++, List.of("indicator", "unit", "definition", "source"), bold);
-        for (String indicator : indicators) {
-            IndicatorDefinitions.Definition definition = IndicatorDefinitions.of(indicator);
-            Row row = Workbooks.text(sheet, index++, null, definition.indicator(), definition.unit(), definition.definition(),
-                    definition.source());
-            row.getCell(2).setCellStyle(wrapped);
-        }
+        Workbooks.definitions(sheet, index, List.of("indicator", "unit", "definition", "source"), indicators, bold,
+                wrapped);
         Workbooks.width(sheet, 0, 24);
         Workbooks.width(sheet, 1, 40);
         Workbooks.width(sheet, 2, 90);
