@@ -9,6 +9,7 @@ import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.events.patstat.PatentApplication;
@@ -34,6 +35,7 @@ public final class EventSchemas {
             ClassifiedRound.getClassSchema(),
             IndicatorKey.getClassSchema(),
             IndicatorValue.getClassSchema(),
+            VariantIndicatorKey.getClassSchema(),
             StageProgress.getClassSchema());
 
     private EventSchemas() {

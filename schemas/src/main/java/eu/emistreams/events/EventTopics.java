@@ -12,6 +12,7 @@ import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.crunchbase.FundingRound;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.ingest.RejectedRow;
 import eu.emistreams.events.patstat.PatentApplication;
@@ -52,7 +53,7 @@ public final class EventTopics {
             "Record accounting per source and release");
     public static final Topic<String, Concordance> CONCORDANCE = declare(
             "emi.concordance", String.class, Concordance.class, 1, COMPACT,
-            "The classification rules in force (single key: active)");
+            "The classification rules in force (key active) and the variant rule sets beside them (key variant/NAME; a tombstone drops one)");
     public static final Topic<String, ClassifiedPatent> PATENTS_CLASSIFIED = declare(
             "emi.patents.classified", String.class, ClassifiedPatent.class, 4, COMPACT,
             "Patent applications tagged with ecosystem and technology codes");
@@ -77,12 +78,20 @@ public final class EventTopics {
     public static final Topic<IndicatorKey, IndicatorValue> INDICATORS_INVESTMENT = declare(
             "emi.indicators.investment", IndicatorKey.class, IndicatorValue.class, 2, COMPACT,
             "Investment indicators keyed by indicator country code year");
+    public static final Topic<VariantIndicatorKey, IndicatorValue> INDICATORS_VARIANTS = declare(
+            "emi.indicators.variants", VariantIndicatorKey.class, IndicatorValue.class, 2, COMPACT,
+            "Indicators of every family under each variant rule set keyed by variant indicator country code year");
     public static final Topic<String, StageProgress> PROGRESS = declare(
             "emi.progress", String.class, StageProgress.class, 1, COMPACT,
             "Per Streams task of the classifier and the indicator stage what it still holds unfinished (key stage/processor/task)");
 
-    /** The only key of {@link #CONCORDANCE}: there is one rule set in force at a time. */
+    /** The key of the rules in force on {@link #CONCORDANCE}: there is one rule set in force at a time. */
     public static final String CONCORDANCE_KEY = "active";
+    /**
+     * The keys of the variant rule sets on {@link #CONCORDANCE} start with this, followed by the
+     * variant's name ({@link VariantNames}).
+     */
+    public static final String VARIANT_KEY_PREFIX = "variant/";
 
     private EventTopics() {
     }

@@ -88,7 +88,7 @@ class UpstreamBacklogIT {
         next.forEach((partition, offset) -> progress.send(new ProducerRecord<>(EventTopics.PROGRESS.name(), key(partition),
                 new StageProgress("classifier", "classify-patents", "0_" + partition.partition(), false, "", null,
                         System.currentTimeMillis(),
-                        List.of(new InputOffset(partition.topic(), partition.partition(), offset))))));
+                        List.of(new InputOffset(partition.topic(), partition.partition(), offset)), Map.of()))));
         progress.flush();
     }
 

@@ -16,7 +16,7 @@ class ProgressReaderTest {
     private static final TopicPartition PROGRESS = new TopicPartition("emi.progress", 0);
     private static final TopicPartition CONCORDANCE = new TopicPartition("emi.concordance", 0);
     private static final StageProgress IDLE =
-            new StageProgress("indicator", "patent-year-aggregates", "1_0", false, "", null, 1L, java.util.List.of());
+            new StageProgress("indicator", "patent-year-aggregates", "1_0", false, "", null, 1L, java.util.List.of(), Map.of());
 
     private final ProgressReader reader = new ProgressReader();
 

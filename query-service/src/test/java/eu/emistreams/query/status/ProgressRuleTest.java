@@ -29,12 +29,12 @@ class ProgressRuleTest {
 
     private void classifier(String processor, String task, String applied, boolean pending) {
         entries.put("classifier/" + processor + "/" + task, new StageProgress("classifier", processor, task, pending,
-                pending ? "re-classifying its records under concordance v2" : "", applied, 1L, List.of()));
+                pending ? "re-classifying its records under concordance v2" : "", applied, 1L, List.of(), Map.of()));
     }
 
     private void indicator(String processor, String task, boolean pending, String detail) {
         entries.put("indicator/" + processor + "/" + task,
-                new StageProgress("indicator", processor, task, pending, detail, null, 1L, List.of()));
+                new StageProgress("indicator", processor, task, pending, detail, null, 1L, List.of(), Map.of()));
     }
 
     private List<String> reasons(Optional<String> concordance, Map<String, Map<TopicPartition, Long>> committed) {

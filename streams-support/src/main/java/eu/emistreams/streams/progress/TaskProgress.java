@@ -122,10 +122,19 @@ public final class TaskProgress {
      * some processors: the offsets are only listed when a write may be due.
      */
     public void report(boolean pending, String detail, String concordanceVersion) {
+        report(pending, detail, concordanceVersion, Map.of());
+    }
+
+    /**
+     * As {@link #report(boolean, String, String)}, for a classifying task that also says under which
+     * version of each variant rule set its records were last emitted.
+     */
+    public void report(boolean pending, String detail, String concordanceVersion, Map<String, String> variantVersions) {
         String shown = pending ? detail : "";
         long now = context.currentSystemTimeMs();
         boolean sameState = written != null && written.getPending() == pending && written.getDetail().equals(shown)
-                && Objects.equals(written.getConcordanceVersion(), concordanceVersion);
+                && Objects.equals(written.getConcordanceVersion(), concordanceVersion)
+                && written.getVariantVersions().equals(variantVersions);
         if (sameState && now - written.getUpdatedAt() < OFFSETS_INTERVAL) {
             return;
         }
@@ -134,7 +143,7 @@ public final class TaskProgress {
             return;
         }
         StageProgress progress = new StageProgress(stage, processor, task, pending, shown, concordanceVersion, now,
-                offsets);
+                offsets, new TreeMap<>(variantVersions));
         forward(new Record<>(key, progress, now));
         written = progress;
     }

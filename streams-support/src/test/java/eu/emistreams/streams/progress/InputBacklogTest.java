@@ -16,7 +16,7 @@ class InputBacklogTest {
     private static final String CLASSIFIED = "emi.patents.classified";
 
     private static StageProgress entry(String task, InputOffset... offsets) {
-        return new StageProgress("classifier", "classify-patents", task, false, "", "v1", 1L, List.of(offsets));
+        return new StageProgress("classifier", "classify-patents", task, false, "", "v1", 1L, List.of(offsets), Map.of());
     }
 
     private static InputOffset next(String topic, int partition, long offset) {
