@@ -20,6 +20,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return json(e.status(), e.problem());
+    }
+
+    @ServerExceptionMapper
     public Response publishFailed(PublishFailedException e) {
         LOG.warn(e.getMessage(), e);
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")

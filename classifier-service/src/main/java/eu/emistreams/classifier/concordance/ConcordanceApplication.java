@@ -7,7 +7,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import org.apache.kafka.streams.processor.TaskId;
 
@@ -33,9 +35,25 @@ public final class ConcordanceApplication {
      */
     public static List<String> notApplied(Collection<StageProgress> entries, Map<String, Integer> partitionsByProcessor,
             String version) {
+        return notReporting(entries, partitionsByProcessor, entry -> version.equals(entry.getConcordanceVersion()));
+    }
+
+    /**
+     * The tasks that have not emitted their records under version {@code version} of variant
+     * {@code variant}, or, for a null {@code version}, that still report the variant (it was
+     * dropped); empty when every one has.
+     */
+    public static List<String> notAppliedVariant(Collection<StageProgress> entries,
+            Map<String, Integer> partitionsByProcessor, String variant, String version) {
+        return notReporting(entries, partitionsByProcessor,
+                entry -> Objects.equals(version, entry.getVariantVersions().get(variant)));
+    }
+
+    private static List<String> notReporting(Collection<StageProgress> entries,
+            Map<String, Integer> partitionsByProcessor, Predicate<StageProgress> applies) {
         Map<String, Set<Integer>> applied = new TreeMap<>();
         for (StageProgress entry : entries) {
-            if (TaskProgress.CLASSIFIER.equals(entry.getStage()) && version.equals(entry.getConcordanceVersion())
+            if (TaskProgress.CLASSIFIER.equals(entry.getStage()) && applies.test(entry)
                     && partitionsByProcessor.containsKey(entry.getProcessor())) {
                 applied.computeIfAbsent(entry.getProcessor(), processor -> new HashSet<>())
                         .add(TaskId.parse(entry.getTask()).partition());

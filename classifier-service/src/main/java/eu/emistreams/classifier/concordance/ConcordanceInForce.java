@@ -11,7 +11,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import eu.emistreams.events.VariantNames;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -49,13 +54,31 @@ public class ConcordanceInForce {
 
     /** The published concordance, empty while none was loaded. */
     public Optional<Concordance> published() {
+        return withStore(store -> Optional.ofNullable(store.get(EventTopics.CONCORDANCE_KEY)));
+    }
+
+    /** The variant rule sets loaded beside the concordance in force, by name. */
+    public SortedMap<String, Concordance> variants() {
+        return withStore(store -> {
+            SortedMap<String, Concordance> variants = new TreeMap<>();
+            try (KeyValueIterator<String, Concordance> entries =
+                    store.range(EventTopics.VARIANT_KEY_PREFIX, EventTopics.VARIANT_KEY_PREFIX + "~")) {
+                entries.forEachRemaining(entry -> VariantNames.ofConcordanceKey(entry.key)
+                        .filter(name -> entry.value != null)
+                        .ifPresent(name -> variants.put(name, entry.value)));
+            }
+            return variants;
+        });
+    }
+
+    private <T> T withStore(Function<ReadOnlyKeyValueStore<String, Concordance>, T> read) {
         InvalidStateStoreException last = null;
         long backoff = FIRST_BACKOFF_MS;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 ReadOnlyKeyValueStore<String, Concordance> store = streams.store(StoreQueryParameters.fromNameAndType(
                         ClassifierTopology.CONCORDANCE_STORE, QueryableStoreTypes.keyValueStore()));
-                return Optional.ofNullable(store.get(EventTopics.CONCORDANCE_KEY));
+                return read.apply(store);
             } catch (InvalidStateStoreException e) {
                 last = e;
             }
@@ -81,7 +104,7 @@ public class ConcordanceInForce {
     public record Summary(String version, String name, Instant loadedAt, boolean shippedDefault, int rules,
             Map<String, Integer> rulesPerScheme) {
 
-        static Summary of(Concordance record) {
+        public static Summary of(Concordance record) {
             Map<String, Integer> perScheme = emptyCounts();
             for (ConcordanceRule rule : record.getRules()) {
                 perScheme.merge(rule.getScheme(), 1, Integer::sum);

@@ -18,7 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Publishes a validated concordance on emi.concordance under the single key {@code active}. */
+/** Publishes a validated concordance on emi.concordance: the rules in force under {@code active}, a variant under {@code variant/NAME}. */
 @ApplicationScoped
 public class ConcordancePublisher {
 
@@ -38,8 +38,18 @@ public class ConcordancePublisher {
      * @throws PublishFailedException when the broker or the registry cannot take it in time
      */
     public void publish(Concordance concordance) {
+        publish(EventTopics.CONCORDANCE_KEY, concordance);
+    }
+
+    /**
+     * Sends a record under {@code key} ({@code active}, or {@code variant/NAME}; a null
+     * {@code concordance} is the tombstone that drops a variant) and waits for the acknowledgement.
+     *
+     * @throws PublishFailedException when the broker or the registry cannot take it in time
+     */
+    public void publish(String key, Concordance concordance) {
         try {
-            producer().send(new ProducerRecord<>(EventTopics.CONCORDANCE.name(), EventTopics.CONCORDANCE_KEY, concordance))
+            producer().send(new ProducerRecord<>(EventTopics.CONCORDANCE.name(), key, concordance))
                     .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

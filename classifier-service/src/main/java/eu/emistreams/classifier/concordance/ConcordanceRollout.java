@@ -15,7 +15,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,14 +60,37 @@ public class ConcordanceRollout {
 
     /** The tasks that have not applied {@code version}; empty when every one has. */
     public List<String> notApplied(String version) {
+        return notApplied(entries -> ConcordanceApplication.notApplied(entries, partitionsByProcessor(), version));
+    }
+
+    /**
+     * The tasks that have not applied version {@code version} of variant {@code variant} (for a null
+     * version: that still apply the dropped variant); empty when every one has.
+     */
+    public List<String> notAppliedVariant(String variant, String version) {
+        return notApplied(entries -> ConcordanceApplication.notAppliedVariant(entries, partitionsByProcessor(), variant,
+                version));
+    }
+
+    /** Polls until every task applies {@code version} of {@code variant} (null: dropped) or the timeout passes. */
+    public boolean awaitVariantAppliedEverywhere(String variant, String version, Duration timeout) {
+        return await(() -> notAppliedVariant(variant, version).isEmpty(), timeout);
+    }
+
+    private Map<String, Integer> partitionsByProcessor() {
+        Map<String, Integer> partitionsByProcessor = new HashMap<>();
+        ProgressFollower.Reading reading = follower.latest().orElseThrow();
+        ClassifierTopology.SOURCE_TOPIC_BY_PROCESSOR.forEach((processor, topic) ->
+                partitionsByProcessor.put(processor, reading.partitions(topic)));
+        return partitionsByProcessor;
+    }
+
+    private List<String> notApplied(Function<Collection<StageProgress>, List<String>> rule) {
         Optional<ProgressFollower.Reading> reading = follower == null ? Optional.empty() : follower.latest();
         if (reading.isEmpty()) {
             return List.of("emi.progress not read up to date yet");
         }
-        Map<String, Integer> partitionsByProcessor = new HashMap<>();
-        ClassifierTopology.SOURCE_TOPIC_BY_PROCESSOR.forEach((processor, topic) ->
-                partitionsByProcessor.put(processor, reading.get().partitions(topic)));
-        return ConcordanceApplication.notApplied(reading.get().entries().values(), partitionsByProcessor, version);
+        return rule.apply(reading.get().entries().values());
     }
 
     /** Whether every task of the classifier has applied {@code version}. */
@@ -74,9 +100,13 @@ public class ConcordanceRollout {
 
     /** Polls until {@code version} is applied everywhere or the timeout passes. */
     public boolean awaitAppliedEverywhere(String version, Duration timeout) {
+        return await(() -> appliedEverywhere(version), timeout);
+    }
+
+    private static boolean await(BooleanSupplier done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (appliedEverywhere(version)) {
+            if (done.getAsBoolean()) {
                 return true;
             }
             if (System.nanoTime() - deadline >= 0) {

@@ -6,6 +6,13 @@ import eu.emistreams.classifier.rules.MalformedConcordanceException;
 import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.streams.progress.TaskProgress;
+import eu.emistreams.events.VariantNames;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -55,7 +62,15 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
     private Classifier inForce;
     /** The published record {@link #inForce} was compiled from, or refused; null for the shipped rules. */
     private Concordance lastRecordSeen;
+    /** The variant rule sets loaded, compiled, by name, with the record each was compiled from. */
+    private final Map<String, CompiledVariant> variants = new TreeMap<>();
+    /** The rules in force and the variants: what every record is classified under. */
+    private RuleSets rules;
+
     private final TaskProgress taskProgress;
+
+    private record CompiledVariant(Concordance record, Classifier classifier) {
+    }
 
     ClassificationProcessor(ClassifiedSource<V, C> source, Classifier shipped, AppliedConcordances applied,
             ReclassificationSettings settings) {
@@ -73,17 +88,17 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
         this.records = context.getStateStore(source.tableStore());
         this.progress = context.getStateStore(source.progressStore());
         this.concordances = context.getStateStore(ClassifierTopology.CONCORDANCE_STORE);
-        this.inForce = readConcordanceInForce();
-        String appliedVersion = progress.get(APPLIED);
-        if (appliedVersion == null && isEmpty(records)) {
+        this.rules = readRuleSets();
+        String appliedSignature = progress.get(APPLIED);
+        if (appliedSignature == null && isEmpty(records)) {
             // A new task: everything it will emit is classified under the rules in force from now on.
-            appliedVersion = inForce.version();
-            progress.put(APPLIED, appliedVersion);
+            appliedSignature = rules.signature();
+            progress.put(APPLIED, appliedSignature);
         }
-        if (appliedVersion == null) {
+        if (appliedSignature == null) {
             applied.forget(taskId, source.classifyName());
         } else {
-            applied.applied(taskId, source.classifyName(), appliedVersion);
+            applied.applied(taskId, source.classifyName(), RuleSets.inForceVersionOf(appliedSignature));
         }
         // The first punctuation writes the task's progress whatever it is: the task may be new here.
         taskProgress.init(context);
@@ -96,7 +111,7 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
     @Override
     public void process(Record<String, V> record) {
         V value = record.value();
-        context.forward(record.withValue(value == null ? null : source.classify(value, inForce)), source.sinkName());
+        context.forward(record.withValue(value == null ? null : source.classify(value, rules)), source.sinkName());
         taskProgress.recordProcessed();
     }
 
@@ -106,21 +121,23 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
     }
 
     /**
-     * Brings the task up to the concordance in force: at most one batch of re-emissions per call,
-     * resuming after the last key re-emitted, restarting when the concordance changed again.
+     * Brings the task up to the concordance in force and the variants loaded: at most one batch of
+     * re-emissions per call, resuming after the last key re-emitted, restarting when the rules
+     * changed again. A variant loaded or dropped re-emits the records like a new concordance in
+     * force: each record carries its codes under every variant, so the re-emission is the change.
      */
     void reclassifyIfChanged(long now) {
-        inForce = readConcordanceInForce();
-        String target = inForce.version();
+        rules = readRuleSets();
+        String target = rules.signature();
         if (target.equals(progress.get(APPLIED))) {
-            applied.applied(taskId, source.classifyName(), target);
+            applied.applied(taskId, source.classifyName(), rules.inForce().version());
             return;
         }
         String cursor = null;
         if (target.equals(progress.get(REAPPLYING))) {
             cursor = progress.get(CURSOR);
         } else {
-            LOG.infof("task %s: re-classifying its %s under concordance %s", taskId, source.tableStore(), target);
+            LOG.infof("task %s: re-classifying its %s under rules %s", taskId, source.tableStore(), target);
             progress.put(REAPPLYING, target);
             progress.delete(CURSOR);
         }
@@ -134,7 +151,7 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
                 if (entry.key.equals(cursor) || entry.value == null || entry.value.value() == null) {
                     continue;
                 }
-                context.forward(new Record<>(entry.key, source.classify(entry.value.value(), inForce), now),
+                context.forward(new Record<>(entry.key, source.classify(entry.value.value(), rules), now),
                         source.sinkName());
                 lastKey = entry.key;
                 emitted++;
@@ -145,18 +162,58 @@ final class ClassificationProcessor<V, C> implements Processor<String, V, String
             progress.put(APPLIED, target);
             progress.delete(REAPPLYING);
             progress.delete(CURSOR);
-            applied.applied(taskId, source.classifyName(), target);
-            LOG.infof("task %s: concordance %s applied", taskId, target);
+            applied.applied(taskId, source.classifyName(), rules.inForce().version());
+            LOG.infof("task %s: rules %s applied", taskId, target);
         } else {
             progress.put(CURSOR, lastKey);
         }
     }
 
     private void reportProgress() {
-        String appliedVersion = progress.get(APPLIED);
-        String target = inForce.version();
-        taskProgress.report(!target.equals(appliedVersion), "re-classifying its records under concordance " + target,
-                appliedVersion);
+        String appliedSignature = progress.get(APPLIED);
+        String target = rules.signature();
+        taskProgress.report(!target.equals(appliedSignature), "re-classifying its records under concordance " + target,
+                appliedSignature == null ? null : RuleSets.inForceVersionOf(appliedSignature),
+                appliedSignature == null ? Map.of() : RuleSets.variantVersionsOf(appliedSignature));
+    }
+
+    private RuleSets readRuleSets() {
+        inForce = readConcordanceInForce();
+        SortedMap<String, Classifier> loaded = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<Concordance>> entries =
+                concordances.range(EventTopics.VARIANT_KEY_PREFIX, EventTopics.VARIANT_KEY_PREFIX + "~")) {
+            while (entries.hasNext()) {
+                KeyValue<String, ValueAndTimestamp<Concordance>> entry = entries.next();
+                Optional<String> name = VariantNames.ofConcordanceKey(entry.key);
+                Concordance record = entry.value == null ? null : entry.value.value();
+                if (name.isEmpty() || record == null) {
+                    continue;
+                }
+                seen.add(name.get());
+                CompiledVariant compiled = variants.get(name.get());
+                if (compiled == null || !compiled.record().equals(record)) {
+                    compiled = compileVariant(name.get(), record);
+                    if (compiled == null) {
+                        continue;
+                    }
+                    variants.put(name.get(), compiled);
+                }
+                loaded.put(name.get(), compiled.classifier());
+            }
+        }
+        variants.keySet().retainAll(seen);
+        return new RuleSets(inForce, loaded);
+    }
+
+    private static CompiledVariant compileVariant(String name, Concordance record) {
+        try {
+            return new CompiledVariant(record, Classifier.compile(ConcordanceRecords.toRuleSet(record)));
+        } catch (MalformedConcordanceException e) {
+            // Only PUT /api/concordance/variants validates and publishes; a bad one is left out.
+            LOG.errorf("ignoring the published variant %s (%s): %s", name, record.getVersion(), e.getMessage());
+            return null;
+        }
     }
 
     private static boolean isEmpty(KeyValueStore<String, ?> store) {

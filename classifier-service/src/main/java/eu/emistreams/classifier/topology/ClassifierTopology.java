@@ -130,21 +130,37 @@ public final class ClassifierTopology {
                 new ClassifiedSource<PatentApplication, ClassifiedPatent>(
                         EventTopics.PATSTAT_APPLICATIONS.name(), EventTopics.PATENTS_CLASSIFIED.name(), APPLICATIONS_STORE, PROGRESS_STORE,
                         APPLICATIONS_SOURCE, APPLICATIONS_CHANGES, CLASSIFY, CLASSIFIED_SINK,
-                        serdes.applications(), serdes.classified(), Classifications::patent),
+                        serdes.applications(), serdes.classified(), Classifications::patent,
+                        ClassifiedPatent::getCodes, (c, codes, versions) -> {
+                            c.setVariantCodes(codes);
+                            c.setVariantVersions(versions);
+                        }),
                 new ClassifiedSource<TradeFlow, ClassifiedTrade>(
                         EventTopics.COMTRADE_FLOWS.name(), EventTopics.TRADE_CLASSIFIED.name(), TRADE_FLOWS_STORE, TRADE_PROGRESS_STORE,
                         "comtrade-flows-source", "comtrade-flows-changes", CLASSIFY_TRADE, "trade-classified-sink",
-                        serdes.tradeFlows(), serdes.classifiedTrade(), Classifications::trade),
+                        serdes.tradeFlows(), serdes.classifiedTrade(), Classifications::trade,
+                        ClassifiedTrade::getCodes, (c, codes, versions) -> {
+                            c.setVariantCodes(codes);
+                            c.setVariantVersions(versions);
+                        }),
                 new ClassifiedSource<ProductionObservation, ClassifiedProduction>(
                         EventTopics.PRODCOM_OBSERVATIONS.name(), EventTopics.PRODUCTION_CLASSIFIED.name(), PRODUCTION_OBSERVATIONS_STORE,
                         PRODUCTION_PROGRESS_STORE, "prodcom-observations-source", "prodcom-observations-changes",
                         CLASSIFY_PRODUCTION, "production-classified-sink",
-                        serdes.productionObservations(), serdes.classifiedProduction(), Classifications::production),
+                        serdes.productionObservations(), serdes.classifiedProduction(), Classifications::production,
+                        ClassifiedProduction::getCodes, (c, codes, versions) -> {
+                            c.setVariantCodes(codes);
+                            c.setVariantVersions(versions);
+                        }),
                 new ClassifiedSource<FundingRound, ClassifiedRound>(
                         EventTopics.CRUNCHBASE_ROUNDS.name(), EventTopics.INVESTMENT_CLASSIFIED.name(), FUNDING_ROUNDS_STORE,
                         INVESTMENT_PROGRESS_STORE, "crunchbase-rounds-source", "crunchbase-rounds-changes",
                         CLASSIFY_ROUNDS, "investment-classified-sink",
-                        serdes.fundingRounds(), serdes.classifiedRounds(), Classifications::round));
+                        serdes.fundingRounds(), serdes.classifiedRounds(), Classifications::round,
+                        ClassifiedRound::getCodes, (c, codes, versions) -> {
+                            c.setVariantCodes(codes);
+                            c.setVariantVersions(versions);
+                        }));
     }
 
     /**

@@ -291,6 +291,63 @@ class ClassifierTopologyTest {
     }
 
     @Test
+    void aVariantLoadedReEmitsEveryApplicationWithItsCodesUnderTheVariantAndADropTakesThemAway() {
+        start(10_000);
+        applications.pipeInput("1", application(1, "A wind turbine", List.of("H02S40/44"), "BE"));
+        applications.pipeInput("2", application(2, "A teapot", List.of()));
+        driver.advanceWallClockTime(CHECK);
+        classified.readKeyValuesToList();
+        progress.readKeyValuesToList();
+
+        concordance.pipeInput("variant/strict", ConcordanceRecords.toRecord(LOADED_AGAIN, Instant.now()));
+        driver.advanceWallClockTime(CHECK);
+        Map<String, ClassifiedPatent> reEmitted = toMap(classified.readKeyValuesToList());
+        assertEquals(Set.of("1", "2"), reEmitted.keySet());
+        ClassifiedPatent first = reEmitted.get("1");
+        assertEquals(List.of("G.REN", "G.REN.SOLAR", "G.REN.WIND"), first.getCodes(), "the rules in force still tag it");
+        assertEquals(SHIPPED.version(), first.getConcordanceVersion());
+        assertEquals(Map.of("strict", List.of("ELEC")), first.getVariantCodes());
+        assertEquals(Map.of("strict", LOADED_AGAIN.version()), first.getVariantVersions());
+        assertEquals(Map.of("strict", List.of()), reEmitted.get("2").getVariantCodes());
+        StageProgress patents = progressByKey().get("classifier/classify-patents/0_0");
+        assertFalse(patents.getPending());
+        assertEquals(SHIPPED.version(), patents.getConcordanceVersion(), "the version in force is unchanged");
+        assertEquals(Map.of("strict", LOADED_AGAIN.version()), patents.getVariantVersions());
+
+        applications.pipeInput("3", application(3, "Solar", List.of("H02S10/00")));
+        assertEquals(Map.of("strict", List.of("ELEC")), classified.readValue().getVariantCodes(),
+                "an upsert is tagged under the variant too");
+
+        concordance.pipeInput("variant/strict", (Concordance) null);
+        driver.advanceWallClockTime(CHECK);
+        Map<String, ClassifiedPatent> afterDrop = toMap(classified.readKeyValuesToList());
+        assertEquals(Set.of("1", "2", "3"), afterDrop.keySet());
+        afterDrop.values().forEach(patent -> assertEquals(Map.of(), patent.getVariantCodes()));
+        assertEquals(Map.of(), progressByKey().get("classifier/classify-patents/0_0").getVariantVersions());
+        assertEquals(SHIPPED.version(), progressStore().get(ClassificationProcessor.APPLIED),
+                "without variants the task applies the version in force alone, as before variants existed");
+    }
+
+    @Test
+    void aVariantChangingTheRulesInForceAgainIsAppliedWithThem() {
+        start(10_000);
+        applications.pipeInput("1", application(1, "A wind turbine", List.of("H02S40/44"), "BE"));
+        concordance.pipeInput("variant/a", ConcordanceRecords.toRecord(LOADED_AGAIN, Instant.now()));
+        concordance.pipeInput("variant/b", ConcordanceRecords.toRecord(SHIPPED, Instant.now()));
+        concordance.pipeInput(EventTopics.CONCORDANCE_KEY, ConcordanceRecords.toRecord(LOADED, Instant.now()));
+        driver.advanceWallClockTime(CHECK);
+        List<KeyValue<String, ClassifiedPatent>> out = classified.readKeyValuesToList();
+        ClassifiedPatent last = out.get(out.size() - 1).value;
+        assertEquals(LOADED.version(), last.getConcordanceVersion());
+        assertEquals(List.of("G.REN", "G.REN.SOLAR", "G.REN.WIND", "REN"), last.getCodes());
+        assertEquals(Map.of("a", List.of("ELEC"), "b", List.of("G.REN", "G.REN.SOLAR", "G.REN.WIND")),
+                last.getVariantCodes());
+        StageProgress patents = progressByKey().get("classifier/classify-patents/0_0");
+        assertEquals(LOADED.version(), patents.getConcordanceVersion());
+        assertEquals(Map.of("a", LOADED_AGAIN.version(), "b", SHIPPED.version()), patents.getVariantVersions());
+    }
+
+    @Test
     void everyProcessorAndStoreIsNamed() {
         String description = ClassifierTopology.build(serdes(), SHIPPED, applied, ReclassificationSettings.DEFAULT, BuildProperties.ofTheService())
                 .describe().toString();
