@@ -3,6 +3,8 @@ package eu.emistreams.indicator.aggregate;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.indicator.Provenance;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
+import eu.emistreams.indicator.lane.Lanes;
 import eu.emistreams.indicator.calculation.YearIndicators;
 import eu.emistreams.indicator.definition.IndicatorDefinition;
 import eu.emistreams.indicator.definition.Measure;
@@ -67,6 +69,8 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
     private KeyValueStore<Integer, YearStatus> statuses;
     private KeyValueStore<String, String> ingestActivity;
     private PublishedIndicators published;
+    /** What the variant lanes last published ({@link PublishedIndicators#publishVariant}). */
+    private PublishedIndicators variantsPublished;
     /** The years of {@link #statuses} that are dirty, so that a record needs no scan to know. */
     private final SortedSet<Integer> dirtyYears = new TreeSet<>();
     private final TaskProgress progress;
@@ -104,6 +108,8 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
                         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(definition.statusStore()),
                                 Serdes.Integer(), InternalSerdes.yearStatus()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(definition.publishedStore()),
+                                Serdes.String(), definition.measure().publishedSerde()).withCachingEnabled(),
+                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(definition.variantPublishedStore()),
                                 Serdes.String(), definition.measure().publishedSerde()).withCachingEnabled());
             }
         };
@@ -117,6 +123,7 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
         this.ingestActivity = context.getStateStore(IngestActivity.STORE);
         this.statuses = context.getStateStore(definition.statusStore());
         this.published = new PublishedIndicators(context.getStateStore(definition.publishedStore()));
+        this.variantsPublished = new PublishedIndicators(context.getStateStore(definition.variantPublishedStore()));
         dirtyYears.clear();
         try (KeyValueIterator<Integer, YearStatus> all = statuses.all()) {
             all.forEachRemaining(entry -> {
@@ -214,19 +221,37 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
         try (KeyValueIterator<String, M> entries = sums.prefixScan(prefix, PREFIX_SERIALIZER)) {
             entries.forEachRemaining(entry -> yearSums.put(entry.key.substring(prefix.length()), entry.value));
         }
-        YearIndicators indicators = definition.indicators().apply(yearSums);
+        Lanes.LaneSums<M> lanes = Lanes.split(yearSums);
+        YearIndicators indicators = definition.indicators().apply(lanes.inForce());
         Provenance provenance = new Provenance(
                 Map.of(definition.provenanceSource(), Objects.requireNonNullElse(status.sourceRelease(), "")),
                 Objects.requireNonNullElse(status.concordanceVersion(), ""));
         published.publish(year, indicators.points(), provenance, nowMs,
                 record -> context.forward(record, definition.sinkNode()));
+        boolean anythingCounts = indicators.anythingCounts();
 
-        if (indicators.anythingCounts()) {
+        // Each variant lane by the same indicators; a variant dropped (no sums left) retracts what it published.
+        SortedSet<String> variants = new TreeSet<>(lanes.variants().keySet());
+        variants.addAll(variantsPublished.variantsPublished(year));
+        for (String variant : variants) {
+            YearIndicators underVariant = definition.indicators().apply(lanes.variants().getOrDefault(variant, Map.of()));
+            variantsPublished.publishVariant(variant, year, underVariant.points(), provenance, nowMs,
+                    record -> forwardVariant(record));
+            anythingCounts |= underVariant.anythingCounts();
+        }
+
+        if (anythingCounts) {
             statuses.put(year, status.published());
         } else {
             statuses.delete(year);
         }
         dirtyYears.remove(year);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void forwardVariant(Record<VariantIndicatorKey, IndicatorValue> record) {
+        // The processor's declared output is its main sink's; the variant sink has its own serializers.
+        ((ProcessorContext) context).forward(record, definition.variantSinkNode());
     }
 
     private static String yearPrefix(int year) {

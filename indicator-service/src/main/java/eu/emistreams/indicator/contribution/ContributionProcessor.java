@@ -1,6 +1,7 @@
 package eu.emistreams.indicator.contribution;
 
 import eu.emistreams.indicator.definition.IndicatorDefinition;
+import eu.emistreams.indicator.lane.LaneContributions;
 import eu.emistreams.indicator.publish.PublicationSchedule;
 import eu.emistreams.indicator.source.Contribution;
 import eu.emistreams.indicator.store.ContributionEntry;
@@ -40,9 +41,10 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
     private final IndicatorDefinition<V, C, M> definition;
     private final PublicationSchedule schedule;
     private ProcessorContext<Integer, YearChanges<M>> context;
-    private KeyValueStore<String, ContributionEntry<C>> contributions;
+    /** Each record's contribution in every lane (in force, variants): see {@link LaneContributions}. */
+    private KeyValueStore<String, ContributionEntry<LaneContributions<C, M>>> contributions;
     /** Null where each record's changes are forwarded as it is read. */
-    private CombinedChanges<C, M> combined;
+    private CombinedChanges<LaneContributions<C, M>, M> combined;
     private final TaskProgress progress;
 
     private ContributionProcessor(IndicatorDefinition<V, C, M> definition, PublicationSchedule schedule) {
@@ -63,7 +65,7 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
             public Set<StoreBuilder<?>> stores() {
                 Set<StoreBuilder<?>> stores = new HashSet<>();
                 stores.add(Stores.keyValueStoreBuilder(storeKind.keyValue(definition.contributions()),
-                        Serdes.String(), InternalSerdes.contributionEntry(definition.contributionFormat())));
+                        Serdes.String(), InternalSerdes.laneContributionEntry(definition.contributionFormat())));
                 if (definition.speed().combineChanges()) {
                     // Two keys written at most once per forward interval, which the cache combines.
                     stores.add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(definition.intervalsStore()),
@@ -101,9 +103,10 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
             // Without a key no later record could ever retract this one.
             return;
         }
-        ContributionEntry<C> stored = contributions.get(record.key());
-        C previous = stored == null ? null : stored.contribution();
-        C next = record.value() == null ? null : definition.contribution().apply(record.value()).orElse(null);
+        ContributionEntry<LaneContributions<C, M>> stored = contributions.get(record.key());
+        LaneContributions<C, M> previous = stored == null ? null : stored.contribution();
+        LaneContributions<C, M> next = record.value() == null ? null
+                : definition.laneContributions(record.value()).orElse(null);
         if (Objects.equals(previous, next)) {
             return;
         }
@@ -128,7 +131,8 @@ public final class ContributionProcessor<V, C extends Contribution<M>, M>
     }
 
     /** Forwards, for every year either contribution counts in, what the record changed in it. */
-    private void forwardChanges(Record<String, V> record, C previous, C next) {
+    private void forwardChanges(Record<String, V> record, LaneContributions<C, M> previous,
+            LaneContributions<C, M> next) {
         SortedSet<Integer> years = new TreeSet<>();
         if (previous != null) {
             years.addAll(previous.years());

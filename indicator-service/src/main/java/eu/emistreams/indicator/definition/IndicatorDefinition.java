@@ -1,10 +1,13 @@
 package eu.emistreams.indicator.definition;
 
 import eu.emistreams.indicator.calculation.YearIndicators;
+import eu.emistreams.indicator.lane.LaneContributions;
 import eu.emistreams.indicator.source.Contribution;
 import eu.emistreams.indicator.store.InternalSerdes;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -23,6 +26,8 @@ import org.apache.kafka.common.serialization.Serde;
  *     their amounts
  * @param changesByYear the name of the repartition by year (topic
  *     {@code emi-indicator-<changesByYear>-repartition})
+ * @param underVariants the record as each variant rule set tags it (issue 15), by variant name;
+ *     empty while no variant is loaded
  */
 public record IndicatorDefinition<V, C extends Contribution<M>, M>(
         String name,
@@ -35,7 +40,8 @@ public record IndicatorDefinition<V, C extends Contribution<M>, M>(
         Measure<M> measure,
         Function<Map<String, M>, YearIndicators> indicators,
         String changesByYear,
-        Speed speed) {
+        Speed speed,
+        Function<V, Map<String, V>> underVariants) {
 
     /**
      * What a family may do to go faster; neither changes what is published.
@@ -49,6 +55,24 @@ public record IndicatorDefinition<V, C extends Contribution<M>, M>(
 
         /** Each record's changes forwarded as it is read, every sum read from the store. */
         public static final Speed PLAIN = new Speed(false, false);
+    }
+
+    /**
+     * What a record contributes in every lane: under the rules in force and, with the same
+     * {@link #contribution}, under each variant; empty where it counts in no year.
+     */
+    public Optional<LaneContributions<C, M>> laneContributions(V record) {
+        Optional<C> inForce = contribution.apply(record);
+        if (inForce.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, V> variants = underVariants.apply(record);
+        if (variants.isEmpty()) {
+            return Optional.of(LaneContributions.inForceOnly(inForce.get()));
+        }
+        SortedMap<String, C> byVariant = new TreeMap<>();
+        variants.forEach((name, variant) -> contribution.apply(variant).ifPresent(c -> byVariant.put(name, c)));
+        return Optional.of(new LaneContributions<>(inForce.get(), byVariant));
     }
 
     public String sourceNode() {
@@ -106,5 +130,15 @@ public record IndicatorDefinition<V, C extends Contribution<M>, M>(
 
     public String sinkNode() {
         return name + "-indicators-sink";
+    }
+
+    /** Last published values of the variants keyed {@code year|variant|code|country|indicator}, rounded to 9 decimals. */
+    public String variantPublishedStore() {
+        return name + "-variant-indicators-published";
+    }
+
+    /** The sink of the variants' values, to emi.indicators.variants. */
+    public String variantSinkNode() {
+        return name + "-variant-indicators-sink";
     }
 }

@@ -3,11 +3,15 @@ package eu.emistreams.indicator.publish;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import eu.emistreams.events.indicator.Provenance;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
 import eu.emistreams.indicator.calculation.IndicatorPoint;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,7 +40,34 @@ public final class PublishedIndicators {
     /** Publishes the indicators of {@code year} that changed, stamped {@code nowMs}, through {@code forward}. */
     public void publish(int year, List<IndicatorPoint> points, Provenance provenance, long nowMs,
             Consumer<Record<IndicatorKey, IndicatorValue>> forward) {
+        publishUnder(year + SEPARATOR, year, points, provenance, nowMs,
+                (key, value) -> forward.accept(new Record<>(key, value, nowMs)));
+    }
+
+    /**
+     * As {@link #publish}, for the values of {@code year} under the variant rule set {@code variant}:
+     * this store then holds the variants' values, keyed {@code year|variant|code|country|indicator}.
+     */
+    public void publishVariant(String variant, int year, List<IndicatorPoint> points, Provenance provenance, long nowMs,
+            Consumer<Record<VariantIndicatorKey, IndicatorValue>> forward) {
+        publishUnder(year + SEPARATOR + variant + SEPARATOR, year, points, provenance, nowMs,
+                (key, value) -> forward.accept(new Record<>(new VariantIndicatorKey(variant, key.getIndicator(),
+                        key.getCountry(), key.getCode(), key.getYear()), value, nowMs)));
+    }
+
+    /** The variants this store holds values of for {@code year} (a store of {@link #publishVariant}). */
+    public SortedSet<String> variantsPublished(int year) {
+        SortedSet<String> variants = new TreeSet<>();
         String prefix = year + SEPARATOR;
+        try (KeyValueIterator<String, BigDecimal> entries = published.prefixScan(prefix, PREFIX_SERIALIZER)) {
+            entries.forEachRemaining(entry -> variants.add(
+                    entry.key.substring(prefix.length(), entry.key.indexOf(SEPARATOR, prefix.length()))));
+        }
+        return variants;
+    }
+
+    private void publishUnder(String prefix, int year, List<IndicatorPoint> points, Provenance provenance, long nowMs,
+            BiConsumer<IndicatorKey, IndicatorValue> forward) {
         Map<String, BigDecimal> previous = new HashMap<>();
         try (KeyValueIterator<String, BigDecimal> entries = published.prefixScan(prefix, PREFIX_SERIALIZER)) {
             entries.forEachRemaining(entry -> previous.put(entry.key, entry.value));
@@ -50,14 +81,14 @@ public final class PublishedIndicators {
                 IndicatorKey indicatorKey = new IndicatorKey(point.indicator(), point.country(), point.code(), year);
                 IndicatorValue value = new IndicatorValue(point.indicator(), point.country(), point.code(), year,
                         point.value().toDouble(), provenance, nowMs, before == null ? null : before.doubleValue());
-                forward.accept(new Record<>(indicatorKey, value, nowMs));
+                forward.accept(indicatorKey, value);
             }
         }
         // What is left was published before and exists no more.
         for (String gone : previous.keySet()) {
             published.delete(gone);
-            String[] parts = gone.split("\\" + SEPARATOR);
-            forward.accept(new Record<>(new IndicatorKey(parts[3], parts[2], parts[1], year), null, nowMs));
+            String[] parts = gone.substring(prefix.length()).split("\\" + SEPARATOR);
+            forward.accept(new IndicatorKey(parts[2], parts[1], parts[0], year), null);
         }
     }
 }

@@ -1,6 +1,8 @@
 package eu.emistreams.indicator.store;
 
 import eu.emistreams.indicator.calculation.ExactFraction;
+import eu.emistreams.indicator.lane.LaneContributions;
+import eu.emistreams.indicator.source.Contribution;
 import eu.emistreams.indicator.source.PatentContribution;
 import eu.emistreams.indicator.source.SumContribution;
 import java.io.ByteArrayInputStream;
@@ -36,6 +38,8 @@ public final class InternalSerdes {
     private static final byte FORMAT_V1 = 1;
     /** A pending contribution entry ({@link #contributionEntry}). */
     private static final byte FORMAT_V2 = 2;
+    /** A contribution entry with variant lanes ({@link #laneContributionEntry}). */
+    private static final byte FORMAT_V3 = 3;
     /** The scale of published values: the contract compares indicator values to 9 decimals. */
     private static final int PUBLISHED_SCALE = ExactFraction.COMPARISON_SCALE;
 
@@ -136,6 +140,84 @@ public final class InternalSerdes {
             }
         };
         return Serdes.serdeFrom(serializer, deserializer);
+    }
+
+    /**
+     * A record's entry in a contributions store with its contributions in every lane. While no
+     * variant is loaded an entry is written exactly as {@link #contributionEntry} writes its
+     * in-force contribution (versions 1 and 2), so the stores of a service without variants stay
+     * as they were and are read back as they were written; an entry with a variant lane is
+     * version 3: its interval, then its lane contributions and what was last forwarded, each the
+     * in-force contribution followed by the variants' ({@code name}, contribution).
+     */
+    public static <C extends Contribution<M>, M> Serde<ContributionEntry<LaneContributions<C, M>>> laneContributionEntry(
+            Format<C> contribution) {
+        Serde<ContributionEntry<C>> inForceOnly = contributionEntry(contribution);
+        Format<LaneContributions<C, M>> lanes = format((out, value) -> {
+            contribution.write(out, value.inForce());
+            out.writeInt(value.variants().size());
+            for (Map.Entry<String, C> variant : value.variants().entrySet()) {
+                out.writeUTF(variant.getKey());
+                contribution.write(out, variant.getValue());
+            }
+        }, in -> {
+            C inForce = contribution.read(in);
+            SortedMap<String, C> variants = new TreeMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                variants.put(in.readUTF(), contribution.read(in));
+            }
+            return new LaneContributions<>(inForce, variants);
+        });
+        Serializer<ContributionEntry<LaneContributions<C, M>>> serializer = (topic, entry) -> {
+            if (entry == null) {
+                return null;
+            }
+            if (inForceOnly(entry.contribution()) && inForceOnly(entry.forwarded())) {
+                return inForceOnly.serializer().serialize(topic, new ContributionEntry<>(inForce(entry.contribution()),
+                        entry.changedInInterval(), inForce(entry.forwarded())));
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeByte(FORMAT_V3);
+                out.writeLong(entry.changedInInterval());
+                writeNullable(out, entry.contribution(), lanes);
+                writeNullable(out, entry.forwarded(), lanes);
+            } catch (IOException e) {
+                throw new SerializationException("cannot write " + entry, e);
+            }
+            return bytes.toByteArray();
+        };
+        Deserializer<ContributionEntry<LaneContributions<C, M>>> deserializer = (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            if (data.length == 0 || data[0] != FORMAT_V3) {
+                ContributionEntry<C> entry = inForceOnly.deserializer().deserialize(topic, data);
+                return new ContributionEntry<>(lanesOf(entry.contribution()), entry.changedInInterval(),
+                        lanesOf(entry.forwarded()));
+            }
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+                in.readByte();
+                long interval = in.readLong();
+                LaneContributions<C, M> current = readNullable(in, lanes);
+                return new ContributionEntry<>(current, interval, readNullable(in, lanes));
+            } catch (IOException e) {
+                throw new SerializationException("cannot read a record of " + topic, e);
+            }
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+
+    private static boolean inForceOnly(LaneContributions<?, ?> lanes) {
+        return lanes == null || lanes.variants().isEmpty();
+    }
+
+    private static <C extends Contribution<M>, M> C inForce(LaneContributions<C, M> lanes) {
+        return lanes == null ? null : lanes.inForce();
+    }
+
+    private static <C extends Contribution<M>, M> LaneContributions<C, M> lanesOf(C inForce) {
+        return inForce == null ? null : LaneContributions.inForceOnly(inForce);
     }
 
     private static <T> void writeNullable(DataOutput out, T value, Format<T> format) throws IOException {

@@ -23,11 +23,13 @@ import eu.emistreams.indicator.source.ProductionContribution;
 import eu.emistreams.indicator.source.SumContribution;
 import eu.emistreams.indicator.source.TradeContribution;
 import eu.emistreams.indicator.store.InternalSerdes;
+import eu.emistreams.indicator.lane.Lanes;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Serde;
 
 /** The indicator families the service computes, each one branch of {@link IndicatorTopology}. */
@@ -69,7 +71,7 @@ public final class IndicatorDefinitions {
         return new IndicatorDefinition<>(PATENT, EventTopics.PATENTS_CLASSIFIED.name(), EventTopics.INDICATORS_PATENT.name(), "patstat",
                 classified, PatentContribution::of, InternalSerdes.PATENT_CONTRIBUTION,
                 Measure.EXACT_FRACTION, IndicatorDefinitions::patentIndicators, changesByYear(PATENT),
-                new Speed(true, true));
+                new Speed(true, true), Lanes::underVariants);
     }
 
     public static IndicatorDefinition<ClassifiedTrade, SumContribution, BigDecimal> trade(Serde<ClassifiedTrade> classified) {
@@ -94,7 +96,7 @@ public final class IndicatorDefinitions {
     }
 
     /** A family of exact decimal sums; a year counts while any of its sums is not 0. */
-    private static <V> IndicatorDefinition<V, SumContribution, BigDecimal> decimal(String name,
+    private static <V extends SpecificRecordBase> IndicatorDefinition<V, SumContribution, BigDecimal> decimal(String name,
             String classifiedTopic, String indicatorTopic, String provenanceSource,
             Serde<V> classified, Function<V, Optional<SumContribution>> contribution,
             Function<DecimalYearSums, List<IndicatorPoint>> indicators) {
@@ -104,6 +106,6 @@ public final class IndicatorDefinitions {
                     DecimalYearSums sums = DecimalYearSums.ofStored(stored);
                     return new YearIndicators(indicators.apply(sums), !sums.isEmpty());
                 },
-                changesByYear(name), Speed.PLAIN);
+                changesByYear(name), Speed.PLAIN, Lanes::underVariants);
     }
 }

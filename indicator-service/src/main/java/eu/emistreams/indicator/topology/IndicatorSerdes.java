@@ -8,6 +8,7 @@ import eu.emistreams.events.classified.ClassifiedRound;
 import eu.emistreams.events.classified.ClassifiedTrade;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.progress.StageProgress;
 import org.apache.kafka.common.serialization.Serde;
@@ -24,7 +25,8 @@ public record IndicatorSerdes(
         Serde<ClassifiedProduction> classifiedProduction,
         Serde<ClassifiedRound> classifiedRound,
         Serde<IngestReport> ingestReport,
-        Serde<StageProgress> progress) {
+        Serde<StageProgress> progress,
+        Serde<VariantIndicatorKey> variantIndicatorKey) {
 
     /** From the topic descriptors; the four indicator topics carry the same key and value types. */
     public static IndicatorSerdes registry(AvroSerdes avro) {
@@ -36,6 +38,7 @@ public record IndicatorSerdes(
                 avro.valueSerde(EventTopics.PRODUCTION_CLASSIFIED),
                 avro.valueSerde(EventTopics.INVESTMENT_CLASSIFIED),
                 avro.valueSerde(EventTopics.INGEST_REPORTS),
-                avro.valueSerde(EventTopics.PROGRESS));
+                avro.valueSerde(EventTopics.PROGRESS),
+                avro.keySerde(EventTopics.INDICATORS_VARIANTS));
     }
 }

@@ -59,6 +59,10 @@ public final class IndicatorTopology {
         for (IndicatorDefinition<?, ?, ?> definition : IndicatorDefinitions.all(serdes)) {
             TaskProgress.addSink(topology, definition.contributions(), EventTopics.PROGRESS.name(), serdes.progress().serializer());
             TaskProgress.addSink(topology, definition.yearAggregates(), EventTopics.PROGRESS.name(), serdes.progress().serializer());
+            // A child of the aggregate in its sub-topology, like the progress sinks: no task or store moves.
+            topology.addSink(definition.variantSinkNode(), EventTopics.INDICATORS_VARIANTS.name(),
+                    serdes.variantIndicatorKey().serializer(), serdes.indicatorValue().serializer(),
+                    definition.yearAggregates());
         }
         return topology;
     }

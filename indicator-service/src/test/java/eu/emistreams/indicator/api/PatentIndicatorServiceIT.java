@@ -102,7 +102,7 @@ class PatentIndicatorServiceIT {
     private static ProducerRecord<String, ClassifiedPatent> classified(long applnId, List<String> countries,
             List<String> codes) {
         return new ProducerRecord<>(EventTopics.PATENTS_CLASSIFIED.name(), Long.toString(applnId),
-                new ClassifiedPatent(applnId, YEAR, countries, codes, "R-it", "c-it"));
+                new ClassifiedPatent(applnId, YEAR, countries, codes, "R-it", "c-it", Map.of(), Map.of()));
     }
 
     private static IndicatorKey key(String indicator, String country, String code) {

@@ -69,15 +69,15 @@ class SourceIndicatorServiceIT {
             consumer.subscribe(List.of(EventTopics.INDICATORS_TRADE.name(), EventTopics.INDICATORS_PRODUCTION.name(),
                     EventTopics.INDICATORS_INVESTMENT.name()));
             trade.send(new ProducerRecord<>(EventTopics.TRADE_CLASSIFIED.name(), "BE-X",
-                    new ClassifiedTrade("BE", YEAR, "X", "854140", 300.0, SOLAR, "T-it", "c-it")));
+                    new ClassifiedTrade("BE", YEAR, "X", "854140", 300.0, SOLAR, "T-it", "c-it", Map.of(), Map.of())));
             trade.send(new ProducerRecord<>(EventTopics.TRADE_CLASSIFIED.name(), "DE-M",
-                    new ClassifiedTrade("DE", YEAR, "M", "854140", 100.0, SOLAR, "T-it", "c-it")));
+                    new ClassifiedTrade("DE", YEAR, "M", "854140", 100.0, SOLAR, "T-it", "c-it", Map.of(), Map.of())));
             production.send(new ProducerRecord<>(EventTopics.PRODUCTION_CLASSIFIED.name(), "BE-solar",
-                    new ClassifiedProduction("BE", YEAR, "26112240", 300.0, SOLAR, "P-it", "c-it")));
+                    new ClassifiedProduction("BE", YEAR, "26112240", 300.0, SOLAR, "P-it", "c-it", Map.of(), Map.of())));
             production.send(new ProducerRecord<>(EventTopics.PRODUCTION_CLASSIFIED.name(), "BE-other",
-                    new ClassifiedProduction("BE", YEAR, "10111100", 700.0, List.of(), "P-it", "c-it")));
+                    new ClassifiedProduction("BE", YEAR, "10111100", 700.0, List.of(), "P-it", "c-it", Map.of(), Map.of())));
             rounds.send(new ProducerRecord<>(EventTopics.INVESTMENT_CLASSIFIED.name(), "round-1",
-                    new ClassifiedRound("BE", ROUND_YEAR, "seed", true, 1e6, List.of("D.AI"), "C-it", "c-it")));
+                    new ClassifiedRound("BE", ROUND_YEAR, "seed", true, 1e6, List.of("D.AI"), "C-it", "c-it", Map.of(), Map.of())));
             trade.flush();
             production.flush();
             rounds.flush();

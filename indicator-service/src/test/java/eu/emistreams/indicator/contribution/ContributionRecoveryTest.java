@@ -9,6 +9,7 @@ import eu.emistreams.events.testing.AvroBinarySerde;
 import eu.emistreams.indicator.calculation.ExactFraction;
 import eu.emistreams.indicator.source.PatentContribution;
 import eu.emistreams.indicator.definition.IndicatorDefinition;
+import eu.emistreams.indicator.lane.LaneContributions;
 import eu.emistreams.indicator.publish.PublicationSchedule;
 import eu.emistreams.indicator.store.ContributionEntry;
 import eu.emistreams.indicator.store.ContributionIntervals;
@@ -43,13 +44,13 @@ class ContributionRecoveryTest {
             IndicatorDefinitions.patent(AvroBinarySerde.of(ClassifiedPatent.class));
 
     /** The stores outlive the tasks, as the changelogs do. */
-    private KeyValueStore<String, ContributionEntry<PatentContribution>> contributions;
+    private KeyValueStore<String, ContributionEntry<LaneContributions<PatentContribution, ExactFraction>>> contributions;
     private KeyValueStore<String, Long> intervals;
 
     @BeforeEach
     void stores() {
         contributions = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PATENT.contributions()),
-                Serdes.String(), InternalSerdes.contributionEntry(InternalSerdes.PATENT_CONTRIBUTION))
+                Serdes.String(), InternalSerdes.laneContributionEntry(InternalSerdes.PATENT_CONTRIBUTION))
                 .withLoggingDisabled().build();
         intervals = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PATENT.intervalsStore()),
                 Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
@@ -111,10 +112,10 @@ class ContributionRecoveryTest {
     private boolean anythingPending() {
         long forwarded = java.util.Objects.requireNonNullElse(intervals.get(ContributionIntervals.FORWARDED), 0L);
         boolean intervalOpen = java.util.Objects.requireNonNullElse(intervals.get(ContributionIntervals.CHANGED), 0L) > forwarded;
-        try (KeyValueIterator<String, ContributionEntry<PatentContribution>> all = contributions.all()) {
+        try (KeyValueIterator<String, ContributionEntry<LaneContributions<PatentContribution, ExactFraction>>> all = contributions.all()) {
             boolean entryPending = false;
             while (all.hasNext()) {
-                ContributionEntry<PatentContribution> entry = all.next().value;
+                ContributionEntry<LaneContributions<PatentContribution, ExactFraction>> entry = all.next().value;
                 entryPending |= entry.pendingAfter(forwarded) || entry.contribution() == null;
             }
             assertEquals(intervalOpen, entryPending, "the intervals store and the entries agree");
@@ -139,7 +140,7 @@ class ContributionRecoveryTest {
 
         void read(long applnId, int year, List<String> countries) {
             processor.process(new Record<>(Long.toString(applnId),
-                    new ClassifiedPatent(applnId, year, countries, List.of("AGRI"), "R1", "c1"), 0L));
+                    new ClassifiedPatent(applnId, year, countries, List.of("AGRI"), "R1", "c1", Map.of(), Map.of()), 0L));
         }
 
         void retract(long applnId) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PatentContributionTest {
 
     private static ClassifiedPatent patent(int year, List<String> countries, List<String> codes) {
-        return new ClassifiedPatent(1L, year, countries, codes, "2024-spring", "v1");
+        return new ClassifiedPatent(1L, year, countries, codes, "2024-spring", "v1", Map.of(), Map.of());
     }
 
     @Test

@@ -19,7 +19,7 @@ class SumContributionsTest {
     @Test
     void aTradeRowAddsTheExactValueOfItsDoubleUnderItsFlowForEachCodeAndParent() {
         SumContribution c = TradeContribution.of(new ClassifiedTrade("be", 2020, "m", "854140", 0.1,
-                List.of("G.REN.SOLAR", "X.UNKNOWN"), "R1", "v1")).orElseThrow();
+                List.of("G.REN.SOLAR", "X.UNKNOWN"), "R1", "v1", Map.of(), Map.of())).orElseThrow();
         BigDecimal tenth = new BigDecimal(0.1);
         assertEquals(Set.of(2020), c.years());
         assertEquals(Map.of("*|BE|rows", BigDecimal.ONE, "G.REN|BE|M", tenth.stripTrailingZeros(),
@@ -29,16 +29,16 @@ class SumContributionsTest {
 
     @Test
     void tradeRowsThatAreNoFlowOrNoNumberCountNowhere() {
-        assertTrue(TradeContribution.of(new ClassifiedTrade("BE", 2020, "RX", "854140", 1.0, List.of(), "R", "v"))
+        assertTrue(TradeContribution.of(new ClassifiedTrade("BE", 2020, "RX", "854140", 1.0, List.of(), "R", "v", Map.of(), Map.of()))
                 .isEmpty());
         assertTrue(TradeContribution.of(new ClassifiedTrade("BE", 2020, "X", "854140", Double.NaN, List.of(), "R",
-                "v")).isEmpty());
+                "v", Map.of(), Map.of())).isEmpty());
     }
 
     @Test
     void aProductionObservationCountsForAllProductsAndItsCodes() {
         SumContribution c = ProductionContribution.of(new ClassifiedProduction("GR", 2021, "26112240", 2.5,
-                List.of("ELEC"), "P", "v")).orElseThrow();
+                List.of("ELEC"), "P", "v", Map.of(), Map.of())).orElseThrow();
         assertEquals(Map.of("*|GR|rows", BigDecimal.ONE, "*|GR|value", new BigDecimal("2.5"),
                 "ELEC|GR|value", new BigDecimal("2.5")), c.amounts());
     }
@@ -46,21 +46,21 @@ class SumContributionsTest {
     @Test
     void aRoundOf2015To2023AlsoCountsInTheTotalAndOneWithoutAmountCountsInRoundsOnly() {
         SumContribution c = InvestmentContribution.of(new ClassifiedRound("FR", 2015, "seed", true, null,
-                List.of("D.AI"), "C", "v")).orElseThrow();
+                List.of("D.AI"), "C", "v", Map.of(), Map.of())).orElseThrow();
         assertEquals(Set.of(0, 2015), c.years());
         assertEquals(Map.of("*|FR|rounds", BigDecimal.ONE, "D.AI|FR|rounds", BigDecimal.ONE), c.amounts());
         assertEquals(Set.of(2024), InvestmentContribution.of(new ClassifiedRound("FR", 2024, "seed", true, 1.0,
-                List.of(), "C", "v")).orElseThrow().years());
+                List.of(), "C", "v", Map.of(), Map.of())).orElseThrow().years());
     }
 
     @Test
     void roundsThatAreNotPeVcOrHaveNoYearCountNowhere() {
         assertTrue(InvestmentContribution.of(new ClassifiedRound("FR", 2020, "grant", false, 1.0, List.of("D.AI"),
-                "C", "v")).isEmpty());
+                "C", "v", Map.of(), Map.of())).isEmpty());
         assertTrue(InvestmentContribution.of(new ClassifiedRound("FR", null, "seed", true, 1.0, List.of("D.AI"),
-                "C", "v")).isEmpty());
+                "C", "v", Map.of(), Map.of())).isEmpty());
         assertTrue(InvestmentContribution.of(new ClassifiedRound("FR", 0, "seed", true, 1.0, List.of("D.AI"),
-                "C", "v")).isEmpty(), "year 0 is the total, never a round's year");
+                "C", "v", Map.of(), Map.of())).isEmpty(), "year 0 is the total, never a round's year");
     }
 
     @Test

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import eu.emistreams.indicator.calculation.ExactFraction;
+import eu.emistreams.indicator.lane.LaneContributions;
 import eu.emistreams.indicator.source.PatentContribution;
 import eu.emistreams.indicator.source.SumContribution;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -68,6 +70,29 @@ class InternalSerdesTest {
         assertEquals(changed, roundTrip(entries, changed));
         assertEquals(added, roundTrip(entries, added));
         assertEquals(retracted, roundTrip(entries, retracted));
+    }
+
+    @Test
+    void laneEntriesWithoutVariantsKeepTheFormatOfTheirContributionAndWithVariantsSurvive() {
+        Serde<ContributionEntry<PatentContribution>> entries = InternalSerdes.contributionEntry(InternalSerdes.PATENT_CONTRIBUTION);
+        Serde<ContributionEntry<LaneContributions<PatentContribution, ExactFraction>>> lanes =
+                InternalSerdes.laneContributionEntry(InternalSerdes.PATENT_CONTRIBUTION);
+        // State written before variants existed reads back as entries of the lane in force alone, byte for byte.
+        ContributionEntry<PatentContribution> pending = new ContributionEntry<>(contribution(2021, "R2"), 7, contribution(2020, "R1"));
+        byte[] written = entries.serializer().serialize("t", pending);
+        ContributionEntry<LaneContributions<PatentContribution, ExactFraction>> read = lanes.deserializer().deserialize("t", written);
+        assertEquals(new ContributionEntry<>(LaneContributions.inForceOnly(contribution(2021, "R2")), 7,
+                LaneContributions.inForceOnly(contribution(2020, "R1"))), read);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(written, lanes.serializer().serialize("t", read));
+
+        LaneContributions<PatentContribution, ExactFraction> withVariants = new LaneContributions<>(contribution(2021, "R2"),
+                new TreeMap<>(Map.of("strict", contribution(2021, "R2"), "wide", contribution(2021, "R3"))));
+        for (ContributionEntry<LaneContributions<PatentContribution, ExactFraction>> entry : List.of(
+                ContributionEntry.forwardedAsRead(withVariants),
+                new ContributionEntry<>(withVariants, 3, LaneContributions.inForceOnly(contribution(2020, "R1"))),
+                new ContributionEntry<LaneContributions<PatentContribution, ExactFraction>>(null, 4, withVariants))) {
+            assertEquals(entry, roundTrip(lanes, entry));
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import eu.emistreams.events.classified.ClassifiedRound;
 import eu.emistreams.events.classified.ClassifiedTrade;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.progress.StageProgress;
 import eu.emistreams.events.testing.AvroBinarySerde;
@@ -60,6 +61,8 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, ExactFraction> patentSumsChangelog;
     private final TestOutputTopic<Integer, YearChanges<ExactFraction>> patentChanges;
     private final Map<IndicatorKey, IndicatorValue> compacted = new HashMap<>();
+    private final TestOutputTopic<VariantIndicatorKey, IndicatorValue> variantOutput;
+    private final Map<VariantIndicatorKey, IndicatorValue> compactedVariants = new HashMap<>();
     private final TestOutputTopic<String, StageProgress> progress;
     private final Map<String, StageProgress> compactedProgress = new HashMap<>();
     private final Map<String, ExactFraction> committedPatentSums = new HashMap<>();
@@ -77,7 +80,7 @@ final class IndicatorTopologyHarness implements AutoCloseable {
                 AvroBinarySerde.of(IndicatorKey.class), AvroBinarySerde.of(IndicatorValue.class),
                 AvroBinarySerde.of(ClassifiedTrade.class), AvroBinarySerde.of(ClassifiedProduction.class),
                 AvroBinarySerde.of(ClassifiedRound.class), AvroBinarySerde.of(IngestReport.class),
-                AvroBinarySerde.of(StageProgress.class));
+                AvroBinarySerde.of(StageProgress.class), AvroBinarySerde.of(VariantIndicatorKey.class));
         driver = new TopologyTestDriver(IndicatorTopology.topology(config, serdes, SCHEDULE, storeKind), config,
                 Instant.parse("2026-01-01T00:00:00Z"));
         patents = driver.createInputTopic(EventTopics.PATENTS_CLASSIFIED.name(), Serdes.String().serializer(),
@@ -95,6 +98,8 @@ final class IndicatorTopologyHarness implements AutoCloseable {
             outputs.add(driver.createOutputTopic(topic, serdes.indicatorKey().deserializer(),
                     serdes.indicatorValue().deserializer()));
         }
+        variantOutput = driver.createOutputTopic(EventTopics.INDICATORS_VARIANTS.name(),
+                serdes.variantIndicatorKey().deserializer(), serdes.indicatorValue().deserializer());
         progress = driver.createOutputTopic(EventTopics.PROGRESS.name(), Serdes.String().deserializer(),
                 serdes.progress().deserializer());
         IndicatorDefinition<?, ?, ExactFraction> patent = IndicatorDefinitions.patent(serdes.classifiedPatent());
@@ -109,13 +114,31 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     void patent(long applnId, int year, List<String> countries, List<String> codes, String release,
             String concordance) {
         patents.pipeInput(Long.toString(applnId),
-                new ClassifiedPatent(applnId, year, countries, codes, release, concordance));
+                new ClassifiedPatent(applnId, year, countries, codes, release, concordance, Map.of(), Map.of()));
         forwardChanges();
     }
 
     /** An application read, its changes not forwarded yet (the forward interval has not passed). */
     void patentUnforwarded(long applnId, int year, List<String> countries, List<String> codes) {
-        patents.pipeInput(Long.toString(applnId), new ClassifiedPatent(applnId, year, countries, codes, "R1", "c1"));
+        patents.pipeInput(Long.toString(applnId), new ClassifiedPatent(applnId, year, countries, codes, "R1", "c1", Map.of(), Map.of()));
+    }
+
+    /** An application tagged under the rules in force and, by variant name, under each variant. */
+    void patentWithVariants(long applnId, int year, List<String> countries, List<String> codes,
+            Map<String, List<String>> variantCodes) {
+        Map<String, String> versions = new HashMap<>();
+        variantCodes.keySet().forEach(name -> versions.put(name, "v-" + name));
+        patents.pipeInput(Long.toString(applnId),
+                new ClassifiedPatent(applnId, year, countries, codes, "R1", "c1", variantCodes, versions));
+        forwardChanges();
+    }
+
+    void tradeWithVariants(String key, String country, int year, String flow, double valueUsd, List<String> codes,
+            Map<String, List<String>> variantCodes) {
+        Map<String, String> versions = new HashMap<>();
+        variantCodes.keySet().forEach(name -> versions.put(name, "v-" + name));
+        trade.pipeInput(key, new ClassifiedTrade(country, year, flow, "000000", valueUsd, codes, "T1", "c1",
+                variantCodes, versions));
     }
 
     void patent(long applnId, int year, List<String> countries, List<String> codes) {
@@ -159,7 +182,7 @@ final class IndicatorTopologyHarness implements AutoCloseable {
 
     void trade(String key, String country, int year, String flow, double valueUsd, List<String> codes,
             String release) {
-        trade.pipeInput(key, new ClassifiedTrade(country, year, flow, "000000", valueUsd, codes, release, "c1"));
+        trade.pipeInput(key, new ClassifiedTrade(country, year, flow, "000000", valueUsd, codes, release, "c1", Map.of(), Map.of()));
     }
 
     void trade(String key, String country, int year, String flow, double valueUsd, List<String> codes) {
@@ -171,7 +194,7 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     }
 
     void production(String key, String country, int year, double valueEur, List<String> codes, String release) {
-        production.pipeInput(key, new ClassifiedProduction(country, year, "00000000", valueEur, codes, release, "c1"));
+        production.pipeInput(key, new ClassifiedProduction(country, year, "00000000", valueEur, codes, release, "c1", Map.of(), Map.of()));
     }
 
     void production(String key, String country, int year, double valueEur, List<String> codes) {
@@ -184,7 +207,7 @@ final class IndicatorTopologyHarness implements AutoCloseable {
 
     void round(String key, String country, Integer year, String type, boolean peVc, Double amountUsd,
             List<String> codes, String release) {
-        investment.pipeInput(key, new ClassifiedRound(country, year, type, peVc, amountUsd, codes, release, "c1"));
+        investment.pipeInput(key, new ClassifiedRound(country, year, type, peVc, amountUsd, codes, release, "c1", Map.of(), Map.of()));
     }
 
     void round(String key, String country, Integer year, boolean peVc, Double amountUsd, List<String> codes) {
@@ -220,6 +243,13 @@ final class IndicatorTopologyHarness implements AutoCloseable {
                 compacted.put(record.key, record.value);
             }
         }
+        for (KeyValue<VariantIndicatorKey, IndicatorValue> record : variantOutput.readKeyValuesToList()) {
+            if (record.value == null) {
+                compactedVariants.remove(record.key);
+            } else {
+                compactedVariants.put(record.key, record.value);
+            }
+        }
         return published;
     }
 
@@ -238,6 +268,11 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     Map<String, StageProgress> progress() {
         progressWritten();
         return compactedProgress;
+    }
+
+    /** The latest value of every variant indicator published so far on emi.indicators.variants. */
+    Map<VariantIndicatorKey, IndicatorValue> compactedVariants() {
+        return compactedVariants;
     }
 
     /** The latest value of every indicator published so far, on every indicator topic. */
