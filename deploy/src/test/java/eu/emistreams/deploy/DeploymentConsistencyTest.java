@@ -66,7 +66,7 @@ class DeploymentConsistencyTest {
             "classifier-service", List.of("emi.patents.classified", "emi.trade.classified",
                     "emi.production.classified", "emi.investment.classified", "emi.concordance", "emi.progress"),
             "indicator-service", List.of("emi.indicators.patent", "emi.indicators.trade",
-                    "emi.indicators.production", "emi.indicators.investment", "emi.progress"),
+                    "emi.indicators.production", "emi.indicators.investment", "emi.indicators.variants", "emi.progress"),
             "query-service", List.of());
     private static final Map<String, List<String>> EXTRA_READS = Map.of(
             // job/InterruptedRuns reads the reports back at start (no group).

@@ -3,6 +3,7 @@ package eu.emistreams.query.api;
 import eu.emistreams.query.serving.IndicatorAnswers;
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.IndicatorRow;
+import eu.emistreams.query.serving.Variants;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
@@ -31,10 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Indicators", description = "Indicator values as defined by indicators.md")
 public class IndicatorResource {
 
-    static final Set<String> FILTERS = Set.of("indicator", "country", "code", "year");
+    static final Set<String> FILTERS = Set.of("indicator", "country", "code", "year", "variant");
 
     @Inject
     IndicatorAnswers answers;
+
+    @Inject
+    Variants variants;
 
     @Context
     UriInfo uri;
@@ -48,7 +52,7 @@ public class IndicatorResource {
                     schema = @Schema(implementation = IndicatorRow.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "A malformed parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "An unknown indicator, country or code",
+    @APIResponse(responseCode = "404", description = "An unknown indicator, country, code or variant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The stores are not ready yet",
             headers = @Header(name = "Retry-After", description = "seconds to wait"),
@@ -61,9 +65,12 @@ public class IndicatorResource {
             @Parameter(description = "Ecosystem or technology code, e.g. AGRI or D.AI")
             @QueryParam("code") List<String> code,
             @Parameter(description = "Year, e.g. 2020; 0 for totals over years")
-            @QueryParam("year") List<String> year) {
+            @QueryParam("year") List<String> year,
+            @Parameter(description = "A variant rule set loaded beside the rules in force (./emi concordance load FILE "
+                    + "--variant NAME): the values under it; absent for the rules in force")
+            @QueryParam("variant") String variant) {
         QueryParameters.requireOnly(uri, FILTERS);
-        IndicatorFilter filter = IndicatorFilter.parse(indicator, country, code, year);
+        IndicatorFilter filter = variants.apply(IndicatorFilter.parse(indicator, country, code, year), variant);
         // A kept answer goes out from the event loop as it is; computing one scans the stores and
         // may wait for other instances, so it runs on a worker thread.
         byte[] kept = answers.currentKeptJson(filter);

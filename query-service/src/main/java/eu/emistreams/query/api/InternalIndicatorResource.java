@@ -4,6 +4,7 @@ import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.IndicatorRow;
 import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import eu.emistreams.query.serving.InteractiveQueries;
+import eu.emistreams.query.serving.Variants;
 import eu.emistreams.query.serving.MalformedParameterException;
 import eu.emistreams.query.serving.RemoteIndicatorClient;
 import jakarta.inject.Inject;
@@ -30,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Internal", description = "Calls between instances of the query service")
 public class InternalIndicatorResource {
 
-    private static final Set<String> PARAMETERS = Set.of("indicator", "country", "code", "year", "local", "partition");
+    private static final Set<String> PARAMETERS = Set.of("indicator", "country", "code", "year", "local", "partition",
+            "variant");
 
     @Inject
     InteractiveQueries queries;
@@ -49,12 +51,14 @@ public class InternalIndicatorResource {
             @QueryParam("indicator") List<String> indicator,
             @QueryParam("country") List<String> country,
             @QueryParam("code") List<String> code,
-            @QueryParam("year") List<String> year) {
+            @QueryParam("year") List<String> year,
+            @QueryParam("variant") String variant) {
         QueryParameters.requireOnly(uri, PARAMETERS);
         if (!"true".equals(local)) {
             throw new MalformedParameterException("local", "the internal endpoint answers only local=true");
         }
-        return queries.localIndicators(IndicatorFilter.parse(indicator, country, code, year), partitions(partition));
+        IndicatorFilter filter = IndicatorFilter.parse(indicator, country, code, year).withVariant(Variants.checked(variant));
+        return queries.localIndicators(filter, partitions(partition));
     }
 
     @GET
@@ -67,12 +71,14 @@ public class InternalIndicatorResource {
             @QueryParam("indicator") List<String> indicator,
             @QueryParam("country") List<String> country,
             @QueryParam("code") List<String> code,
-            @QueryParam("year") List<String> year) {
+            @QueryParam("year") List<String> year,
+            @QueryParam("variant") String variant) {
         QueryParameters.requireOnly(uri, PARAMETERS);
         if (!"true".equals(local)) {
             throw new MalformedParameterException("local", "the internal endpoint answers only local=true");
         }
-        return queries.localIndicatorsWithProvenance(IndicatorFilter.parse(indicator, country, code, year),
+        IndicatorFilter filter = IndicatorFilter.parse(indicator, country, code, year).withVariant(Variants.checked(variant));
+        return queries.localIndicatorsWithProvenance(filter,
                 partitions(partition));
     }
 

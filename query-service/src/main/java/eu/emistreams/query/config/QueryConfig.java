@@ -13,6 +13,9 @@ public interface QueryConfig {
     /** Every indicator topic served; Streams waits for all of them to exist. */
     List<String> indicatorTopics();
 
+    /** The topic of the indicators computed under variant rule sets (emi.indicators.variants). */
+    String variantTopic();
+
     /** The consumer groups that must have caught up for the pipeline to be settled. */
     List<String> pipelineGroups();
 

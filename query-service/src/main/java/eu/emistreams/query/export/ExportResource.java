@@ -5,6 +5,7 @@ import eu.emistreams.query.api.QueryParameters;
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import eu.emistreams.query.serving.InteractiveQueries;
+import eu.emistreams.query.serving.Variants;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,13 +36,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Data packages", description = "Indicator values as CSV or XLSX files")
 public class ExportResource {
 
-    static final Set<String> PARAMETERS = Set.of("indicator", "country", "code", "year", "format");
+    static final Set<String> PARAMETERS = Set.of("indicator", "country", "code", "year", "format", "variant");
 
     @Inject
     InteractiveQueries queries;
 
     @Inject
     ExportConfig config;
+
+    @Inject
+    Variants variants;
 
     @Context
     UriInfo uri;
@@ -81,9 +85,11 @@ public class ExportResource {
             @QueryParam("year") List<String> year,
             @Parameter(description = "csv or xlsx; when absent, the Accept header decides, CSV by default",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"}))
-            @QueryParam("format") String format) {
+            @QueryParam("format") String format,
+            @Parameter(description = "A variant rule set loaded beside the rules in force: the values under it")
+            @QueryParam("variant") String variant) {
         QueryParameters.requireOnly(uri, PARAMETERS);
-        IndicatorFilter filter = IndicatorFilter.parse(indicator, country, code, year);
+        IndicatorFilter filter = variants.apply(IndicatorFilter.parse(indicator, country, code, year), variant);
         ExportFormat chosen = ExportFormat.choose(format, headers.getAcceptableMediaTypes());
         List<IndicatorRowWithProvenance> rows = queries.indicatorsWithProvenance(filter);
         requireWithinLimit(rows.size(), config.maxRows());
@@ -94,8 +100,9 @@ public class ExportResource {
         StreamingOutput body = chosen == ExportFormat.CSV
                 ? out -> CsvExport.write(exported, out)
                 : out -> XlsxExport.write(exported, query, now, out);
+        String fileName = "emi-indicators" + (filter.underVariant() ? "-" + filter.variant() : "") + "." + chosen.extension();
         return Response.ok(body, chosen.contentType())
-                .header("Content-Disposition", "attachment; filename=\"emi-indicators." + chosen.extension() + "\"")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .header("Vary", "Accept")
                 .build();
     }

@@ -38,7 +38,16 @@ public final class FactSheetPage {
 
     /** The whole page. */
     public String page(FactSheetContent content, Instant generatedAt) {
-        return template(PAGE_TEMPLATE).data("sheet", view(content, generatedAt)).render();
+        return page(content, generatedAt, "");
+    }
+
+    /**
+     * The whole page of a fact sheet computed under the variant rule set {@code variant} (empty: the
+     * rules in force). A variant's page says so, links its sensitivity page, and does not follow new
+     * data: the live page's events and fragments are those of the rules in force.
+     */
+    public String page(FactSheetContent content, Instant generatedAt, String variant) {
+        return template(PAGE_TEMPLATE).data("sheet", view(content, generatedAt)).data("variant", variant).render();
     }
 
     /** The element that carries the data, for the live page to swap in. */

@@ -5,6 +5,9 @@ import eu.emistreams.query.export.ExportFormat;
 import eu.emistreams.query.export.FactSheetWorkbook;
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.InteractiveQueries;
+import eu.emistreams.query.serving.Variants;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import eu.emistreams.query.serving.MalformedParameterException;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateData;
@@ -55,6 +58,9 @@ public class FactSheetResource {
     InteractiveQueries queries;
 
     @Inject
+    Variants variants;
+
+    @Inject
     Engine engine;
 
     @Context
@@ -84,21 +90,52 @@ public class FactSheetResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "A member state's fact sheet as an HTML page",
             description = "With fragment=true, only the element that holds the data, which the live page swaps in.")
-    public String factSheet(@PathParam("country") String country, @QueryParam("fragment") String fragment) {
-        requireOnly(Set.of("fragment"));
-        FactSheetContent content = sheets.content(country);
-        return "true".equals(fragment) ? page.body(content, Instant.now()) : page.page(content, Instant.now());
+    public String factSheet(@PathParam("country") String country, @QueryParam("fragment") String fragment,
+            @Parameter(description = "A variant rule set loaded beside the rules in force: the fact sheet under it")
+            @QueryParam("variant") String variant) {
+        requireOnly(Set.of("fragment", "variant"));
+        String checked = variants.requireLoaded(variant);
+        FactSheetContent content = sheets.content(country, checked);
+        return "true".equals(fragment) ? page.body(content, Instant.now())
+                : page.page(content, Instant.now(), checked == null ? "" : checked);
+    }
+
+    @GET
+    @Path(COUNTRY + "/sensitivity")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A member state's rule-set sensitivity",
+            description = "Per ecosystem and technology code, the country's patent shares and EU27 rank under the rules "
+                    + "in force and under the variant, and the change, for the latest year with patent data (or year=).")
+    @APIResponse(responseCode = "400", description = "variant missing or malformed, or a malformed year")
+    @APIResponse(responseCode = "404", description = "An unknown country or variant")
+    public String sensitivity(@PathParam("country") String country,
+            @Parameter(description = "the variant rule set, as loaded by ./emi concordance load FILE --variant NAME", required = true)
+            @QueryParam("variant") String variant,
+            @Parameter(description = "priority year; the latest with patent data when absent")
+            @QueryParam("year") String year) {
+        requireOnly(Set.of("variant", "year"));
+        if (blank(variant)) {
+            throw new MalformedParameterException("variant", "the sensitivity page compares a variant with the rules in force: "
+                    + "variant=NAME is required" + (variants.loaded().isEmpty() ? "" : "; loaded: " + variants.loaded().keySet()));
+        }
+        String checked = variants.requireLoaded(variant);
+        // Parsing validates the year: 400 when malformed.
+        IndicatorFilter.parse(null, null, null, blank(year) ? null : List.of(year));
+        OptionalInt requestedYear = blank(year) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(year.strip()));
+        Sensitivity.SensitivityView view = sheets.sensitivity(country, checked, variants.loaded().get(checked), requestedYear);
+        return engine.getTemplate("factsheet/sensitivity.html").data("sensitivity", view).render();
     }
 
     @GET
     @Path(COUNTRY + ".pdf")
     @Produces("application/pdf")
     @Operation(summary = "A member state's fact sheet as PDF, figures included")
-    public Response pdf(@PathParam("country") String country) {
-        requireOnly(Set.of());
-        FactSheetContent content = sheets.content(country);
+    public Response pdf(@PathParam("country") String country, @QueryParam("variant") String variant) {
+        requireOnly(Set.of("variant"));
+        String checked = variants.requireLoaded(variant);
+        FactSheetContent content = sheets.content(country, checked);
         String code = content.data().country();
-        byte[] pdf = FactSheetPdf.render(page.page(content, Instant.now()), uri.getBaseUri().resolve("factsheet/" + code).toString(),
+        byte[] pdf = FactSheetPdf.render(page.page(content, Instant.now(), checked == null ? "" : checked), uri.getBaseUri().resolve("factsheet/" + code).toString(),
                 content.data().countryName());
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"emi-factsheet-" + code + ".pdf\"")
@@ -109,9 +146,9 @@ public class FactSheetResource {
     @Path(COUNTRY + ".xlsx")
     @Produces(ExportFormat.XLSX_MEDIA_TYPE)
     @Operation(summary = "A member state's fact sheet as XLSX: one sheet per figure with the page's numbers, then definitions and sources")
-    public Response xlsx(@PathParam("country") String country) {
-        requireOnly(Set.of());
-        FactSheetContent content = sheets.content(country);
+    public Response xlsx(@PathParam("country") String country, @QueryParam("variant") String variant) {
+        requireOnly(Set.of("variant"));
+        FactSheetContent content = sheets.content(country, variants.requireLoaded(variant));
         String code = content.data().country();
         return Response.ok(FactSheetWorkbook.render(FactSheetPage.view(content, Instant.now())), ExportFormat.XLSX_MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"emi-factsheet-" + code + ".xlsx\"")

@@ -9,7 +9,9 @@ import eu.emistreams.query.serving.UnknownValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import eu.emistreams.query.serving.IndicatorRow;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * Reads a member state's indicators from every instance, with their provenance, and makes them a
@@ -24,14 +26,38 @@ public class FactSheetService {
 
     /** The country's fact sheet data; a store that is not ready ends in a 503 like every other query. */
     public FactSheetData data(String country) {
+        return data(country, null);
+    }
+
+    /** The country's fact sheet data under the variant rule set {@code variant} (checked; null: the rules in force). */
+    public FactSheetData data(String country, String variant) {
         String member = requireMemberState(country);
-        IndicatorFilter filter = IndicatorFilter.parse(FactSheetAssembler.INDICATORS, List.of(member), null, null);
+        IndicatorFilter filter = IndicatorFilter.parse(FactSheetAssembler.INDICATORS, List.of(member), null, null)
+                .withVariant(variant);
         List<IndicatorRowWithProvenance> rows = queries.indicatorsWithProvenance(filter);
         return FactSheetAssembler.assemble(member, rows);
     }
 
     public FactSheetContent content(String country) {
         return FactSheetContent.of(data(country));
+    }
+
+    public FactSheetContent content(String country, String variant) {
+        return FactSheetContent.of(data(country, variant));
+    }
+
+    /**
+     * The country's patent shares and ranks under the rules in force and under {@code variant}
+     * (checked and loaded), for {@code year} or the latest year with patent data.
+     */
+    public Sensitivity.SensitivityView sensitivity(String country, String variant, String variantVersion,
+            OptionalInt year) {
+        String member = requireMemberState(country);
+        IndicatorFilter filter = IndicatorFilter.parse(Sensitivity.INDICATORS, List.of(member), null,
+                year.isPresent() ? List.of(String.valueOf(year.getAsInt())) : null);
+        List<IndicatorRow> inForce = queries.indicatorAnswer(filter).rows();
+        List<IndicatorRow> underVariant = queries.indicatorAnswer(filter.withVariant(variant)).rows();
+        return Sensitivity.of(member, variant, variantVersion, year, inForce, underVariant);
     }
 
     /**

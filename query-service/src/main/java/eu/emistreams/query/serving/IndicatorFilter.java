@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * set accepting everything. Built only through {@link #parse}, so a filter always holds valid names.
  */
 public record IndicatorFilter(
-        SortedSet<String> indicators, SortedSet<String> countries, SortedSet<String> codes, SortedSet<Integer> years) {
+        SortedSet<String> indicators, SortedSet<String> countries, SortedSet<String> codes, SortedSet<Integer> years,
+        String variant) {
 
     /** Above this many combinations a full key filter is scanned rather than looked up key by key. */
     static final int MAX_POINT_LOOKUPS = 1_000;
@@ -30,6 +31,25 @@ public record IndicatorFilter(
         countries = immutable(countries);
         codes = immutable(codes);
         years = immutable(years);
+    }
+
+    /** A filter of the values under the rules in force. */
+    public IndicatorFilter(SortedSet<String> indicators, SortedSet<String> countries, SortedSet<String> codes,
+            SortedSet<Integer> years) {
+        this(indicators, countries, codes, years, null);
+    }
+
+    /**
+     * The same filter over the values under the variant rule set {@code variant} (null: under the
+     * rules in force). The name must have been checked ({@code VariantNames}).
+     */
+    public IndicatorFilter withVariant(String variant) {
+        return new IndicatorFilter(indicators, countries, codes, years, variant);
+    }
+
+    /** Whether the filter asks for the values of a variant rule set. */
+    public boolean underVariant() {
+        return variant != null;
     }
 
     public static IndicatorFilter all() {
@@ -152,6 +172,9 @@ public record IndicatorFilter(
         parameters.put("country", List.copyOf(countries));
         parameters.put("code", List.copyOf(codes));
         parameters.put("year", years.stream().map(String::valueOf).toList());
+        if (variant != null) {
+            parameters.put("variant", List.of(variant));
+        }
         return parameters;
     }
 

@@ -4,6 +4,7 @@ import eu.emistreams.query.config.QueryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,23 +33,35 @@ public class IndicatorPartitions {
 
     private Set<Integer> partitions = Set.of();
     private long readAtNanos;
+    private Set<Integer> variantPartitions = Set.of();
+    private long variantReadAtNanos;
 
     public synchronized Set<Integer> all() {
         if (partitions.isEmpty() || System.nanoTime() - readAtNanos > REFRESH.toNanos()) {
-            partitions = read();
+            partitions = read(config.indicatorTopics());
             readAtNanos = System.nanoTime();
         }
         return partitions;
     }
 
+    /** The partitions of the {@code variant-indicators} store: those of the variant topic. */
+    public synchronized Set<Integer> allOfVariants() {
+        if (variantPartitions.isEmpty() || System.nanoTime() - variantReadAtNanos > REFRESH.toNanos()) {
+            variantPartitions = read(List.of(config.variantTopic()));
+            variantReadAtNanos = System.nanoTime();
+        }
+        return variantPartitions;
+    }
+
     /** Forgets the cached counts, after an answer disagreed with them. */
     public synchronized void refresh() {
         partitions = Set.of();
+        variantPartitions = Set.of();
     }
 
-    private Set<Integer> read() {
+    private Set<Integer> read(List<String> topicNames) {
         try {
-            Map<String, TopicDescription> topics = admin.describeTopics(config.indicatorTopics())
+            Map<String, TopicDescription> topics = admin.describeTopics(topicNames)
                     .allTopicNames().get(5, TimeUnit.SECONDS);
             Set<Integer> all = new TreeSet<>();
             topics.values().forEach(topic -> topic.partitions().forEach(p -> all.add(p.partition())));

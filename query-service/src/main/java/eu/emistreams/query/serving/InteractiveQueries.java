@@ -2,6 +2,7 @@ package eu.emistreams.query.serving;
 
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.query.config.QueryConfig;
 import eu.emistreams.query.topology.QueryStores;
@@ -154,6 +155,9 @@ public class InteractiveQueries {
             for (int partition : localPartitions()) {
                 indicatorsStore(partition).approximateNumEntries();
             }
+            for (int partition : localPartitions(true)) {
+                variantIndicatorsStore(partition).approximateNumEntries();
+            }
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(e.getMessage());
@@ -170,13 +174,14 @@ public class InteractiveQueries {
             // Without application.server there is no metadata about other instances: a lone instance.
             return new Gathered<>(queryLocal(filter, Set.of(), kind), false);
         }
-        Map<HostInfo, Set<Integer>> owners = activePartitionsByHost();
-        Set<Integer> expected = indicatorPartitions.all();
+        Map<HostInfo, Set<Integer>> owners = activePartitionsByHost(filter.underVariant());
+        Set<Integer> expected = filter.underVariant() ? indicatorPartitions.allOfVariants() : indicatorPartitions.all();
         Set<Integer> unowned = new TreeSet<>(expected);
         owners.values().forEach(unowned::removeAll);
         if (!unowned.isEmpty()) {
             indicatorPartitions.refresh();
-            throw new StoreUnavailableException("partitions " + unowned + " of the indicators store have no active instance", 1, null);
+            throw new StoreUnavailableException("partitions " + unowned + " of the " + storeName(filter.underVariant())
+                    + " store have no active instance", 1, null);
         }
 
         Map<HostInfo, CompletableFuture<List<R>>> remoteAnswers = new LinkedHashMap<>();
@@ -197,6 +202,20 @@ public class InteractiveQueries {
 
     private <R> List<R> queryLocal(IndicatorFilter filter, Set<Integer> partitions, RowKind<R> kind) {
         requireStarted();
+        if (filter.underVariant()) {
+            List<R> rows = new ArrayList<>();
+            for (int partition : partitions.isEmpty() ? localPartitions(true) : partitions) {
+                rows.addAll(LocalIndicatorQuery.run(new VariantStoreView(variantIndicatorsStore(partition), filter.variant()),
+                        filter, kind.toRow(), kind.order()));
+            }
+            if (partitions.isEmpty() && self.isEmpty()) {
+                rows.addAll(LocalIndicatorQuery.run(new VariantStoreView(streams.store(StoreQueryParameters.fromNameAndType(
+                                QueryStores.VARIANT_INDICATORS, QueryableStoreTypes.<VariantIndicatorKey, IndicatorValue>keyValueStore())),
+                        filter.variant()), filter, kind.toRow(), kind.order()));
+            }
+            rows.sort(kind.order());
+            return rows;
+        }
         if (partitions.isEmpty()) {
             return LocalIndicatorQuery.run(streams.store(StoreQueryParameters.fromNameAndType(
                             QueryStores.INDICATORS, QueryableStoreTypes.<IndicatorKey, IndicatorValue>keyValueStore())),
@@ -210,10 +229,13 @@ public class InteractiveQueries {
         return rows;
     }
 
-    /** Each partition once, at the instance where it is active (standbys are not asked). */
-    private Map<HostInfo, Set<Integer>> activePartitionsByHost() {
-        Collection<StreamsMetadata> instances = streams.streamsMetadataForStore(QueryStores.INDICATORS);
-        Set<String> topics = Set.copyOf(config.indicatorTopics());
+    /**
+     * Each partition once, at the instance where it is active (standbys are not asked), of the
+     * {@code indicators} store or, for {@code variants}, of the {@code variant-indicators} store.
+     */
+    private Map<HostInfo, Set<Integer>> activePartitionsByHost(boolean variants) {
+        Collection<StreamsMetadata> instances = streams.streamsMetadataForStore(storeName(variants));
+        Set<String> topics = variants ? Set.of(config.variantTopic()) : Set.copyOf(config.indicatorTopics());
         Map<HostInfo, Set<Integer>> owners = new LinkedHashMap<>();
         Set<Integer> assigned = new TreeSet<>();
         for (StreamsMetadata instance : instances) {
@@ -227,7 +249,21 @@ public class InteractiveQueries {
     }
 
     private Set<Integer> localPartitions() {
-        return self.map(host -> activePartitionsByHost().getOrDefault(host, Set.of())).orElse(Set.of());
+        return localPartitions(false);
+    }
+
+    private Set<Integer> localPartitions(boolean variants) {
+        return self.map(host -> activePartitionsByHost(variants).getOrDefault(host, Set.of())).orElse(Set.of());
+    }
+
+    private static String storeName(boolean variants) {
+        return variants ? QueryStores.VARIANT_INDICATORS : QueryStores.INDICATORS;
+    }
+
+    private ReadOnlyKeyValueStore<VariantIndicatorKey, IndicatorValue> variantIndicatorsStore(int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(
+                        QueryStores.VARIANT_INDICATORS, QueryableStoreTypes.<VariantIndicatorKey, IndicatorValue>keyValueStore())
+                .withPartition(partition));
     }
 
     private <R> List<R> await(HostInfo host, CompletableFuture<List<R>> answer) {

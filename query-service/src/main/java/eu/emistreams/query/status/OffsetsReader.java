@@ -116,6 +116,7 @@ public class OffsetsReader {
             Set<String> topics = new LinkedHashSet<>(config.groupSourceTopics().getOrDefault(group, List.of()));
             if (group.equals(ownApplicationId)) {
                 topics.addAll(config.indicatorTopics());
+                topics.add(config.variantTopic());
             }
             wantedByGroup.put(group, topics);
         }

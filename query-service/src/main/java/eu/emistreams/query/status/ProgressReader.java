@@ -3,6 +3,7 @@ package eu.emistreams.query.status;
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.EventTopics;
+import eu.emistreams.events.VariantNames;
 import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.progress.StageProgress;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -53,7 +55,7 @@ public class ProgressReader {
 
     /** What the reader held after a poll, and its position in every partition it reads. */
     private record Reading(Map<TopicPartition, Long> positions, Map<String, StageProgress> entries,
-            Optional<String> concordance) {
+            Optional<String> concordance, Map<String, String> variants) {
     }
 
     private volatile Reading latest;
@@ -114,7 +116,7 @@ public class ProgressReader {
                     reached &= position == end.getValue();
                 }
                 if (reached) {
-                    return ProgressSnapshot.of(reading.entries(), reading.concordance());
+                    return ProgressSnapshot.of(reading.entries(), reading.concordance(), reading.variants());
                 }
             }
             if (System.nanoTime() - deadline >= 0) {
@@ -130,9 +132,23 @@ public class ProgressReader {
         }
     }
 
+    /**
+     * The variant rule sets loaded beside the concordance in force (name to version), as far as
+     * this reader has read; empty before it started.
+     */
+    public Map<String, String> variants() {
+        Reading reading = latest;
+        return reading == null ? Map.of() : reading.variants();
+    }
+
     /** What the reader holds, at these positions. */
     void publish(Map<TopicPartition, Long> positions, Map<String, StageProgress> entries, Optional<String> concordance) {
-        latest = new Reading(Map.copyOf(positions), Map.copyOf(entries), concordance);
+        publish(positions, entries, concordance, Map.of());
+    }
+
+    void publish(Map<TopicPartition, Long> positions, Map<String, StageProgress> entries, Optional<String> concordance,
+            Map<String, String> variants) {
+        latest = new Reading(Map.copyOf(positions), Map.copyOf(entries), concordance, Map.copyOf(variants));
     }
 
     private void run() {
@@ -162,6 +178,7 @@ public class ProgressReader {
         }
         Map<String, StageProgress> entries = new HashMap<>();
         Optional<String> concordanceVersion = Optional.empty();
+        Map<String, String> variants = new TreeMap<>();
         while (running) {
             ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
             for (ConsumerRecord<String, byte[]> record : records) {
@@ -177,13 +194,21 @@ public class ProgressReader {
                     Concordance rules = record.value() == null ? null
                             : concordance.deserialize(record.topic(), record.headers(), record.value());
                     concordanceVersion = Optional.ofNullable(rules).map(Concordance::getVersion);
+                } else {
+                    Optional<String> variant = VariantNames.ofConcordanceKey(record.key());
+                    if (variant.isPresent() && record.value() == null) {
+                        variants.remove(variant.get());
+                    } else if (variant.isPresent()) {
+                        variants.put(variant.get(),
+                                concordance.deserialize(record.topic(), record.headers(), record.value()).getVersion());
+                    }
                 }
             }
             Map<TopicPartition, Long> positions = new HashMap<>();
             for (TopicPartition partition : consumer.assignment()) {
                 positions.put(partition, consumer.position(partition));
             }
-            publish(positions, entries, concordanceVersion);
+            publish(positions, entries, concordanceVersion, variants);
         }
     }
 

@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>Settled needs: the entries read up to date; none pending; every classifier task having
  * applied the concordance in force (the version published on emi.concordance, or while none was,
- * one version for all, the shipped rules); and an entry of each stage whose group has committed
+ * one version for all, the shipped rules) and the variant rule sets loaded; and an entry of each stage whose group has committed
  * anything, so that a stage that writes no progress is not taken for one that has nothing pending.
  */
 public final class ProgressRule {
@@ -52,6 +52,11 @@ public final class ProgressRule {
                 progress.concordanceInForce().filter(inForce -> !inForce.equals(applied)).ifPresent(inForce ->
                         reasons.add(key + " has applied concordance " + (applied == null ? "none" : applied)
                                 + ", not " + inForce + " in force"));
+                // A variant loaded or dropped is applied when every task re-emitted its records under it.
+                if (!progress.variants().equals(entry.getVariantVersions())) {
+                    reasons.add(key + " has applied variants " + new TreeMap<>(entry.getVariantVersions())
+                            + ", not " + new TreeMap<>(progress.variants()) + " loaded");
+                }
             }
         });
         if (progress.concordanceInForce().isEmpty() && classifierVersions.size() > 1) {

@@ -4,6 +4,7 @@ import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
 import eu.emistreams.events.ingest.IngestReport;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -15,7 +16,8 @@ public record QuerySerdes(
         Serde<IndicatorKey> indicatorKey,
         Serde<IndicatorValue> indicatorValue,
         Serde<String> ingestReportKey,
-        Serde<IngestReport> ingestReport) {
+        Serde<IngestReport> ingestReport,
+        Serde<VariantIndicatorKey> variantIndicatorKey) {
 
     /** From the topic descriptors; the four indicator topics carry the same key and value types. */
     public static QuerySerdes registry(AvroSerdes avro) {
@@ -23,6 +25,7 @@ public record QuerySerdes(
                 avro.keySerde(EventTopics.INDICATORS_PATENT),
                 avro.valueSerde(EventTopics.INDICATORS_PATENT),
                 avro.keySerde(EventTopics.INGEST_REPORTS),
-                avro.valueSerde(EventTopics.INGEST_REPORTS));
+                avro.valueSerde(EventTopics.INGEST_REPORTS),
+                avro.keySerde(EventTopics.INDICATORS_VARIANTS));
     }
 }

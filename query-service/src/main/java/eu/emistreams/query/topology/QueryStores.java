@@ -9,6 +9,12 @@ public final class QueryStores {
     /** Every indicator of every indicator topic, keyed by (indicator, country, code, year). */
     public static final String INDICATORS = "indicators";
 
+    /**
+     * Every indicator computed under a variant rule set (emi.indicators.variants), keyed by
+     * (variant, indicator, country, code, year) ({@link VariantStoreKeySerde}).
+     */
+    public static final String VARIANT_INDICATORS = "variant-indicators";
+
     /** Every ingest report, keyed by {@code source/release}; global, so every instance has all. */
     public static final String INGEST_REPORTS = "ingest-reports";
 

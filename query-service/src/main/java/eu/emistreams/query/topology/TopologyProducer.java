@@ -30,7 +30,7 @@ public class TopologyProducer {
 
     @Produces
     public Topology topology() {
-        return QueryTopology.build(QuerySerdes.registry(avroSerdes), config.indicatorTopics(),
+        return QueryTopology.build(QuerySerdes.registry(avroSerdes), config.indicatorTopics(), config.variantTopic(),
                 buildProperties.get(), storeGeneration::advance);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.testing.AvroBinarySerde;
 import eu.emistreams.query.testing.TestQueryConfig;
@@ -37,7 +38,8 @@ class InteractiveQueriesTest {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("emi-query-state").toString());
         QuerySerdes serdes = new QuerySerdes(AvroBinarySerde.of(IndicatorKey.class),
-                AvroBinarySerde.of(IndicatorValue.class), Serdes.String(), AvroBinarySerde.of(IngestReport.class));
+                AvroBinarySerde.of(IndicatorValue.class), Serdes.String(), AvroBinarySerde.of(IngestReport.class),
+            AvroBinarySerde.of(VariantIndicatorKey.class));
         streams = new KafkaStreams(QueryTopology.build(serdes, List.of("emi.indicators.patent"), properties), properties);
 
         queries = new InteractiveQueries();

@@ -57,6 +57,19 @@ class ProgressRuleTest {
     }
 
     @Test
+    void aVariantLoadedOrDroppedIsSettledOnlyOnceEveryClassifierTaskAppliedIt() {
+        Map<String, String> loaded = Map.of("strict", "s1");
+        assertEquals(List.of("classifier/classify-patents/0_0 has applied variants {}, not {strict=s1} loaded"),
+                ProgressRule.reasons(ProgressSnapshot.of(entries, Optional.of("v1"), loaded), STAGE_GROUPS, BOTH_COMMITTED));
+        entries.put("classifier/classify-patents/0_0", new StageProgress("classifier", "classify-patents", "0_0", false,
+                "", "v1", 1L, List.of(), loaded));
+        assertEquals(List.of(),
+                ProgressRule.reasons(ProgressSnapshot.of(entries, Optional.of("v1"), loaded), STAGE_GROUPS, BOTH_COMMITTED));
+        assertEquals(List.of("classifier/classify-patents/0_0 has applied variants {strict=s1}, not {} loaded"),
+                reasons(Optional.of("v1"), BOTH_COMMITTED), "dropped, not yet re-emitted");
+    }
+
+    @Test
     void aClassifierTaskBehindTheConcordanceInForceIsNotSettled() {
         // Published, not yet seen by the task: it is not pending, but it applied the old version.
         classifier("classify-trade-flows", "1_0", "v1", false);

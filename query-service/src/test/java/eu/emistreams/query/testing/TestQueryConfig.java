@@ -26,6 +26,11 @@ public class TestQueryConfig implements QueryConfig {
     }
 
     @Override
+    public String variantTopic() {
+        return "emi.indicators.variants";
+    }
+
+    @Override
     public List<String> pipelineGroups() {
         return List.of("emi-classifier", "emi-indicator", "emi-query");
     }

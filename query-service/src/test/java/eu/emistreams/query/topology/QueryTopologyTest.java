@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
+import eu.emistreams.query.serving.IndicatorFilter;
+import eu.emistreams.query.serving.LocalIndicatorQuery;
+import eu.emistreams.query.serving.VariantStoreView;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.events.testing.AvroBinarySerde;
 import eu.emistreams.query.serving.IndicatorFilter;
@@ -40,7 +44,8 @@ class QueryTopologyTest {
             AvroBinarySerde.of(IndicatorKey.class),
             AvroBinarySerde.of(IndicatorValue.class),
             Serdes.String(),
-            AvroBinarySerde.of(IngestReport.class));
+            AvroBinarySerde.of(IngestReport.class),
+            AvroBinarySerde.of(VariantIndicatorKey.class));
 
     private TopologyTestDriver driver;
     private TestInputTopic<IndicatorKey, IndicatorValue> patents;
@@ -101,6 +106,32 @@ class QueryTopologyTest {
 
         patents.pipeInput(count, null);
         assertNull(indicators().get(count));
+    }
+
+    @Test
+    void variantValuesHaveAStoreOfTheirOwnAndAreQueriedLikeTheIndicators() {
+        TestInputTopic<VariantIndicatorKey, IndicatorValue> variants = driver.createInputTopic(
+                EventTopics.INDICATORS_VARIANTS.name(), SERDES.variantIndicatorKey().serializer(),
+                SERDES.indicatorValue().serializer());
+        IndicatorKey share = key("patent.world_share", "BE", "AGRI", 2020);
+        publish(patents, share, 1.0);
+        variants.pipeInput(new VariantIndicatorKey("strict", "patent.world_share", "BE", "AGRI", 2020), value(share, 2.0));
+        variants.pipeInput(new VariantIndicatorKey("strict", "patent.world_share", "FR", "AGRI", 2020), value(share, 3.0));
+        variants.pipeInput(new VariantIndicatorKey("wide", "patent.world_share", "BE", "AGRI", 2020), value(share, 4.0));
+        variants.pipeInput(new VariantIndicatorKey("wide", "patent.count", "BE", "AGRI", 2020), value(share, 5.0));
+        variants.pipeInput(new VariantIndicatorKey("wide", "patent.count", "BE", "AGRI", 2020), null);
+
+        assertEquals(1, indicators().approximateNumEntries(), "the indicators store holds the rules in force alone");
+        KeyValueStore<VariantIndicatorKey, IndicatorValue> store = driver.getKeyValueStore(QueryStores.VARIANT_INDICATORS);
+        IndicatorFilter be = IndicatorFilter.parse(List.of("patent.world_share"), List.of("BE"), null, null);
+        assertEquals(List.of(2.0), LocalIndicatorQuery.run(new VariantStoreView(store, "strict"), be)
+                .stream().map(row -> row.value()).toList());
+        assertEquals(List.of(2.0, 3.0), LocalIndicatorQuery.run(new VariantStoreView(store, "strict"),
+                IndicatorFilter.all()).stream().map(row -> row.value()).toList());
+        assertEquals(List.of(4.0), LocalIndicatorQuery.run(new VariantStoreView(store, "wide"),
+                IndicatorFilter.all()).stream().map(row -> row.value()).toList(), "a tombstone deletes");
+        assertEquals(List.of(), LocalIndicatorQuery.run(new VariantStoreView(store, "strictly"),
+                IndicatorFilter.all()), "a name that another starts with is another variant");
     }
 
     @Test
