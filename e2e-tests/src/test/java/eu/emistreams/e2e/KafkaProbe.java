@@ -2,6 +2,7 @@ package eu.emistreams.e2e;
 
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.EventTopics;
+import eu.emistreams.events.indicator.VariantIndicatorKey;
 import eu.emistreams.events.ingest.RejectedRow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,5 +85,38 @@ final class KafkaProbe {
             }
         }
         return rows;
+    }
+
+    /**
+     * How many keys of {@code variant} a compacted read of emi.indicators.variants holds now (the
+     * latest record per key not a tombstone), from the beginning to the current end.
+     */
+    long latestVariantValues(String variant) {
+        Deserializer<VariantIndicatorKey> keys = new AvroSerdes(registryUrl).keySerde(VariantIndicatorKey.class).deserializer();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<VariantIndicatorKey, Boolean> present = new java.util.HashMap<>();
+        try (KafkaConsumer<VariantIndicatorKey, byte[]> consumer = new KafkaConsumer<>(config, keys,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.INDICATORS_VARIANTS.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + EventTopics.INDICATORS_VARIANTS.name() + " to its end");
+                }
+                for (ConsumerRecord<VariantIndicatorKey, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().getVariant().equals(variant)) {
+                        present.put(record.key(), record.value() != null);
+                    }
+                }
+            }
+        }
+        return present.values().stream().filter(Boolean::booleanValue).count();
     }
 }

@@ -24,6 +24,7 @@ import eu.emistreams.stack.test.TestStack;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -252,7 +253,40 @@ class PatentPipelineIT {
                 ? ConcordanceRules.parse(TEST_CONCORDANCE) : defaultRules), "after the bad requests");
     }
 
-    private static String concordanceUrl(String name) {
+    @Test
+    @Order(8)
+    void aVariantRuleSetRunsBesideTheRulesInForceAndEveryValueEqualsTheReferenceUnderItsRules() throws Exception {
+        assumeTrue(testConcordanceLoaded, "the test concordance was not loaded");
+        // The shipped rules as the variant, while the test's own are in force: two very different rule sets.
+        String variant = "shipped";
+        String shippedCsv = Files.readString(StackSettings.findRepositoryRoot(Path.of(System.getProperty("user.dir")))
+                .resolve("classifier-service/src/main/resources/concordance/default-concordance.csv"));
+        ServiceClient.Answer loaded = http.putCsv(variantUrl(variant) + "?name=default-concordance.csv", shippedCsv);
+        assertEquals(200, loaded.status(), "loading the variant: " + loaded);
+        pipeline.awaitSettled();
+        pipeline.assertIndicatorsEqual(ReferencePatentIndicators.INDICATORS, variant,
+                ReferencePatentIndicators.compute(r2, defaultRules), "under the variant " + variant);
+        pipeline.assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, ConcordanceRules.parse(TEST_CONCORDANCE)),
+                "in force beside the variant");
+        assertEquals(404, http.get(settings.queryUrl() + "/api/indicators?variant=nope").status());
+        assertEquals(400, http.get(settings.queryUrl() + "/api/indicators?variant=No_Such").status());
+        ServiceClient.Answer sensitivity = http.get(settings.queryUrl() + "/factsheet/DE/sensitivity?variant=" + variant);
+        assertEquals(200, sensitivity.status(), "the sensitivity page: " + sensitivity);
+
+        ServiceClient.Answer dropped = http.delete(variantUrl(variant));
+        assertEquals(200, dropped.status(), "dropping the variant: " + dropped);
+        pipeline.awaitSettled();
+        assertEquals(404, http.get(settings.queryUrl() + "/api/indicators?variant=" + variant).status());
+        assertEquals(0, kafka.latestVariantValues(variant), "every value of the dropped variant retracted");
+        pipeline.assertIndicatorsEqual(ReferencePatentIndicators.compute(r2, ConcordanceRules.parse(TEST_CONCORDANCE)),
+                "after the variant was dropped");
+    }
+
+    private static String variantUrl(String variant) {
+        return settings.classifierUrl() + "/api/concordance/variants/" + variant;
+    }
+
+    private static String concordanceUrl(String name) {    private static String concordanceUrl(String name) {
         return settings.classifierUrl() + "/api/concordance?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     }
 

@@ -194,12 +194,21 @@ final class Pipeline {
 
     /** The values of {@code indicators} the query service answers equal {@code expected}: keys and values. */
     void assertIndicatorsEqual(List<String> indicators, SortedMap<IndicatorId, Fraction> expected, String when) {
+        assertIndicatorsEqual(indicators, null, expected, when);
+    }
+
+    /**
+     * The values of {@code indicators} under the variant rule set {@code variant} (null: the rules in
+     * force) equal {@code expected}: keys and values.
+     */
+    void assertIndicatorsEqual(List<String> indicators, String variant, SortedMap<IndicatorId, Fraction> expected,
+            String when) {
         Map<IndicatorId, Double> actual = new HashMap<>();
         List<String> duplicates = new ArrayList<>();
         // Asked at once: the query service answers each from its stores and the instances'
         // internal API, and the four answers are independent.
         List<CompletableFuture<JsonNode>> answers = indicators.stream()
-                .map(indicator -> CompletableFuture.supplyAsync(() -> fetchIndicator(indicator)))
+                .map(indicator -> CompletableFuture.supplyAsync(() -> fetchIndicator(indicator, variant)))
                 .toList();
         for (CompletableFuture<JsonNode> answer : answers) {
             JsonNode values = joinRethrowing(answer);
@@ -235,7 +244,13 @@ final class Pipeline {
 
     /** One indicator's values; a store that is not ready answers 503 and is asked again. */
     JsonNode fetchIndicator(String indicator) {
-        String url = queryUrl + "/api/indicators?indicator=" + URLEncoder.encode(indicator, StandardCharsets.UTF_8);
+        return fetchIndicator(indicator, null);
+    }
+
+    /** One indicator's values under {@code variant} (null: the rules in force). */
+    JsonNode fetchIndicator(String indicator, String variant) {
+        String url = queryUrl + "/api/indicators?indicator=" + URLEncoder.encode(indicator, StandardCharsets.UTF_8)
+                + (variant == null ? "" : "&variant=" + URLEncoder.encode(variant, StandardCharsets.UTF_8));
         AtomicReference<ServiceClient.Answer> answer = new AtomicReference<>();
         await("GET " + url).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             answer.set(http.get(url));

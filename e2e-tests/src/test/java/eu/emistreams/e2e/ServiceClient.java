@@ -69,6 +69,10 @@ final class ServiceClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build());
     }
 
+    Answer delete(String url) {
+        return send(writing(url).timeout(Duration.ofMinutes(2)).DELETE().build());
+    }
+
     private Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
