@@ -11,6 +11,7 @@ import java.util.SortedMap;
  * Maps are keyed by code (indicators.md §1) and hold only the codes that have a value.
  *
  * @param version changes whenever any indicator of the country changes: what the live page watches
+ * @param patentCaveats provisional years and minimum bases that limit what the highlights conclude
  */
 public record FactSheetData(
         String country,
@@ -26,7 +27,19 @@ public record FactSheetData(
         OptionalInt productionYear,
         Map<String, SortedMap<Integer, Double>> productionShareSeries,
         Map<DataSource, SourceReleases> provenance,
-        String version) {
+        String version,
+        PatentCaveats patentCaveats) {
+
+    /** Without caveats: no provisional year, no minimum base. */
+    public FactSheetData(String country, String countryName, OptionalInt patentYear, Map<String, Double> countryShares,
+            Map<String, Double> worldShares, Map<String, Integer> eu27Ranks,
+            Map<String, SortedMap<Integer, Double>> worldShareSeries, OptionalInt tradeYear,
+            Map<String, Double> tradeBalances, Map<String, Double> investmentUsd, OptionalInt productionYear,
+            Map<String, SortedMap<Integer, Double>> productionShareSeries, Map<DataSource, SourceReleases> provenance,
+            String version) {
+        this(country, countryName, patentYear, countryShares, worldShares, eu27Ranks, worldShareSeries, tradeYear,
+                tradeBalances, investmentUsd, productionYear, productionShareSeries, provenance, version, PatentCaveats.NONE);
+    }
 
     public boolean hasData(DataSource source) {
         return switch (source) {

@@ -74,8 +74,9 @@ public final class FactSheetPage {
         RawString svg = figure.hasChart() ? new RawString(FigureRenderer.svg(figure.chart().orElseThrow(), "f" + figure.number() + "-"))
                 : new RawString("");
         DataTable table = figure.hasChart() ? figure.chart().orElseThrow().table() : new DataTable(List.of(), List.of());
+        String provisionalNote = figure.hasChart() ? figure.chart().orElseThrow().provisionalNote() : "";
         return new FactSheetView.FigureView(figure.number(), id, figure.title(), figure.hasChart(), svg,
-                figure.noDataMessage(), table, figure.sourceLine());
+                figure.noDataMessage(), table, figure.sourceLine(), provisionalNote);
     }
 
     private static String releasesText(SourceReleases releases) {

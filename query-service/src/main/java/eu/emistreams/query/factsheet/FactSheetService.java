@@ -1,10 +1,12 @@
 package eu.emistreams.query.factsheet;
 
 import eu.emistreams.events.codes.EmiCodes;
+import eu.emistreams.query.config.QueryConfig;
 import eu.emistreams.query.serving.IndicatorCatalog;
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import eu.emistreams.query.serving.InteractiveQueries;
+import eu.emistreams.query.serving.ProvisionalYears;
 import eu.emistreams.query.serving.UnknownValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,12 +24,18 @@ public class FactSheetService {
     @Inject
     InteractiveQueries queries;
 
+    @Inject
+    ProvisionalYears provisionalYears;
+
+    @Inject
+    QueryConfig config;
+
     /** The country's fact sheet data; a store that is not ready ends in a 503 like every other query. */
     public FactSheetData data(String country) {
         String member = requireMemberState(country);
         IndicatorFilter filter = IndicatorFilter.parse(FactSheetAssembler.INDICATORS, List.of(member), null, null);
         List<IndicatorRowWithProvenance> rows = queries.indicatorsWithProvenance(filter);
-        return FactSheetAssembler.assemble(member, rows);
+        return FactSheetAssembler.assemble(member, rows, provisionalYears.current(), config.highlights().minBaseCount());
     }
 
     public FactSheetContent content(String country) {

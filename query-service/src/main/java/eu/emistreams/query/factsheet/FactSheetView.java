@@ -34,6 +34,11 @@ public record FactSheetView(
     /** A figure ready to show: its SVG is markup the page must not escape. */
     @TemplateData
     public record FigureView(int number, String id, String title, boolean hasChart, RawString svg, String noDataMessage,
-            DataTable table, String sourceLine) {
+            DataTable table, String sourceLine, String provisionalNote) {
+
+        public FigureView(int number, String id, String title, boolean hasChart, RawString svg, String noDataMessage,
+                DataTable table, String sourceLine) {
+            this(number, id, title, hasChart, svg, noDataMessage, table, sourceLine, "");
+        }
     }
 }

@@ -68,6 +68,12 @@ class FactSheetIT {
                         index * 0.25, Map.of("patstat", FactSheetFixture.PATSTAT_RELEASE), FactSheetFixture.CONCORDANCE));
             }
         }
+        // The release covers priority years up to 2022 (an application of another country), so 2021
+        // and 2022 are provisional and Belgium's 2020 is not.
+        for (int year : List.of(2021, 2022)) {
+            rows.add(new IndicatorRowWithProvenance(FactSheetAssembler.PATENT_COUNT, "DE", "AGRI", year, 3.0,
+                    Map.of("patstat", FactSheetFixture.PATSTAT_RELEASE), FactSheetFixture.CONCORDANCE));
+        }
         stack.publishRows(rows);
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             for (String indicator : FactSheetAssembler.INDICATORS) {
@@ -185,6 +191,64 @@ class FactSheetIT {
             assertTrue(driver.findElement(By.cssSelector("#comparison .chart svg")).getSize().getHeight() > 300);
             browser.screenshotWholePage(ARTIFACTS.resolve("compare-patent.world_share-AGRI.png"));
             assertEquals(List.of(), errors(browser.consoleEntries()), "console errors on the comparison page");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void provisionalYearsAreMarkedAndNoRankOrTrendIsDrawnFromThem() throws Exception {
+        given().get("/api/indicators?indicator=patent.count&country=DE&year=2022").then().statusCode(200)
+                .body("[0].provisional", equalTo(true));
+        given().get("/api/indicators?indicator=patent.world_share&country=BE&code=AGRI&year=2020").then().statusCode(200)
+                .body("[0].provisional", equalTo(false));
+        given().get("/api/indicators?indicator=trade.balance&country=BE&code=AGRI").then().statusCode(200)
+                .body("[0].provisional", org.hamcrest.Matchers.nullValue());
+
+        // Belgium's provisional 2021 and 2022: first rank in Agri-Food, and a leap of its world shares.
+        List<IndicatorRowWithProvenance> recent = new ArrayList<>();
+        for (int year : List.of(2021, 2022)) {
+            List<String> codes = new ArrayList<>(EmiCodes.ECOSYSTEMS);
+            codes.addAll(CodeLabels.GREEN);
+            codes.addAll(CodeLabels.DIGITAL);
+            for (String code : codes) {
+                recent.add(FactSheetFixture.row(FactSheetAssembler.COUNTRY_SHARE, code, year, 5.0));
+                recent.add(FactSheetFixture.row(FactSheetAssembler.EU27_RANK, code, year, code.equals("AGRI") ? 1 : 20));
+            }
+            for (String code : List.of("AGRI", "G.REN.SOLAR", "G.REN.WIND")) {
+                recent.add(FactSheetFixture.row(FactSheetAssembler.WORLD_SHARE, code, year, 9.0 + year - 2021));
+                recent.add(FactSheetFixture.row(FactSheetAssembler.PATENT_COUNT, code, year, 50));
+            }
+        }
+        stack.publishRows(recent);
+        try (ChromiumBrowser browser = ChromiumBrowser.start()) {
+            ChromeDriver driver = browser.driver();
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                driver.get(baseUrl() + "/factsheet/BE");
+                assertTrue(driver.findElement(By.cssSelector("#figure-1 figcaption")).getText().contains("(2022)"));
+            });
+            for (int number : List.of(1, 4, 5, 7)) {
+                WebElement note = driver.findElement(By.cssSelector("#figure-" + number + " .provisional-note"));
+                assertTrue(note.isDisplayed(), "figure " + number + " shows its provisional note");
+                assertTrue(note.getText().startsWith("Provisional: "), note.getText());
+            }
+            assertTrue(driver.findElement(By.cssSelector("#figure-1 .provisional-note")).getText().contains("2022"));
+            assertTrue(driver.findElement(By.cssSelector("#figure-5 .provisional-note")).getText().contains("2021 and 2022"));
+            JavascriptExecutor js = driver;
+            String figure5 = (String) js.executeScript("return document.querySelector('#figure-5 .chart svg').outerHTML;");
+            assertTrue(figure5.contains("stroke-dasharray"), "figure 5 draws its provisional segments dashed");
+            assertTrue(driver.findElement(By.cssSelector("#figure-1 .chart svg")).getText().contains("2022 provisional")
+                    || ((String) js.executeScript("return document.querySelector('#figure-1 .chart svg').textContent;"))
+                            .contains("2022 provisional"), "figure 1's legend names the provisional year");
+            assertEquals(0, driver.findElements(By.cssSelector("#figure-6 .provisional-note")).size(), "production is not patents");
+
+            String highlights = driver.findElement(By.id("key-highlights")).getText();
+            assertTrue(highlights.contains("Agri-Food (6th)"), "ranks of 2020, the latest year not provisional: " + highlights);
+            assertTrue(!highlights.contains("(1st)"), highlights);
+            String page = driver.findElement(By.id("factsheet-body")).getText();
+            assertTrue(!page.contains("to 9.00% in 2021") && !page.contains("to 10.00% in 2022")
+                    && !page.contains("From 2021 to 2022"), "no trend into a provisional year");
+            browser.screenshotWholePage(ARTIFACTS.resolve("factsheet-BE-provisional.png"));
+            assertEquals(List.of(), errors(browser.consoleEntries()), "console errors");
         }
     }
 
