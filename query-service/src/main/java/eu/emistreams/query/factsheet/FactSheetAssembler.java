@@ -52,6 +52,18 @@ public final class FactSheetAssembler {
      */
     public static FactSheetData assemble(String country, List<IndicatorRowWithProvenance> allRows,
             SortedSet<Integer> provisionalYears, double minBaseCount) {
+        return assemble(country, allRows, provisionalYears, minBaseCount, Map.of());
+    }
+
+    /** The number of revisions the "What changed with the last release" section lists per source. */
+    public static final int LARGEST_REVISIONS = 10;
+
+    /**
+     * As {@link #assemble(String, List, SortedSet, double)}, with the release each source ingested last,
+     * for the section on what it changed ({@link ReleaseChanges}).
+     */
+    public static FactSheetData assemble(String country, List<IndicatorRowWithProvenance> allRows,
+            SortedSet<Integer> provisionalYears, double minBaseCount, Map<DataSource, ReleaseChanges.LastRelease> lastReleases) {
         List<IndicatorRowWithProvenance> rows = allRows.stream()
                 .filter(row -> row.country().equals(country) && INDICATORS.contains(row.indicator()))
                 .sorted(IndicatorRowWithProvenance::compare)
@@ -122,8 +134,21 @@ public final class FactSheetAssembler {
         return new FactSheetData(country, CodeLabels.countryName(country), patentYear,
                 Map.copyOf(countryShares), Map.copyOf(worldShares), Map.copyOf(ranks), immutableSeries(worldShareSeries),
                 tradeYear, Map.copyOf(tradeBalances), Map.copyOf(investment),
-                productionYear, immutableSeries(productionSeries), provenance(rows), version(rows),
-                caveats(provisionalYears, minBaseCount, counts, ranksByYear));
+                productionYear, immutableSeries(productionSeries), provenance(rows),
+                version(rows) + releasesVersion(lastReleases),
+                caveats(provisionalYears, minBaseCount, counts, ranksByYear),
+                ReleaseChanges.bySource(lastReleases, rows, LARGEST_REVISIONS));
+    }
+
+    /**
+     * The last releases in the page's version: a release that changed none of the country's values
+     * still changes what its section says.
+     */
+    private static String releasesVersion(Map<DataSource, ReleaseChanges.LastRelease> lastReleases) {
+        if (lastReleases.isEmpty()) {
+            return "";
+        }
+        return "-" + Integer.toHexString(new TreeMap<>(lastReleases).toString().hashCode());
     }
 
     private static PatentCaveats caveats(SortedSet<Integer> provisionalYears, double minBaseCount,

@@ -1,5 +1,6 @@
 package eu.emistreams.query.factsheet;
 
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SortedMap;
@@ -12,6 +13,7 @@ import java.util.SortedMap;
  *
  * @param version changes whenever any indicator of the country changes: what the live page watches
  * @param patentCaveats provisional years and minimum bases that limit what the highlights conclude
+ * @param releaseChanges per source, in the order of {@link DataSource}, what its last release changed
  */
 public record FactSheetData(
         String country,
@@ -28,9 +30,10 @@ public record FactSheetData(
         Map<String, SortedMap<Integer, Double>> productionShareSeries,
         Map<DataSource, SourceReleases> provenance,
         String version,
-        PatentCaveats patentCaveats) {
+        PatentCaveats patentCaveats,
+        List<ReleaseChanges> releaseChanges) {
 
-    /** Without caveats: no provisional year, no minimum base. */
+    /** Without caveats (no provisional year, no minimum base) and without the last releases' changes. */
     public FactSheetData(String country, String countryName, OptionalInt patentYear, Map<String, Double> countryShares,
             Map<String, Double> worldShares, Map<String, Integer> eu27Ranks,
             Map<String, SortedMap<Integer, Double>> worldShareSeries, OptionalInt tradeYear,
@@ -38,7 +41,8 @@ public record FactSheetData(
             Map<String, SortedMap<Integer, Double>> productionShareSeries, Map<DataSource, SourceReleases> provenance,
             String version) {
         this(country, countryName, patentYear, countryShares, worldShares, eu27Ranks, worldShareSeries, tradeYear,
-                tradeBalances, investmentUsd, productionYear, productionShareSeries, provenance, version, PatentCaveats.NONE);
+                tradeBalances, investmentUsd, productionYear, productionShareSeries, provenance, version, PatentCaveats.NONE,
+                List.of());
     }
 
     public boolean hasData(DataSource source) {

@@ -8,10 +8,13 @@ import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import eu.emistreams.query.serving.InteractiveQueries;
 import eu.emistreams.query.serving.ProvisionalYears;
 import eu.emistreams.query.serving.UnknownValueException;
+import eu.emistreams.query.status.SourceAccounting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads a member state's indicators from every instance, with their provenance, and makes them a
@@ -35,7 +38,21 @@ public class FactSheetService {
         String member = requireMemberState(country);
         IndicatorFilter filter = IndicatorFilter.parse(FactSheetAssembler.INDICATORS, List.of(member), null, null);
         List<IndicatorRowWithProvenance> rows = queries.indicatorsWithProvenance(filter);
-        return FactSheetAssembler.assemble(member, rows, provisionalYears.current(), config.highlights().minBaseCount());
+        return FactSheetAssembler.assemble(member, rows, provisionalYears.current(), config.highlights().minBaseCount(),
+                lastReleases());
+    }
+
+    /** Per source, the release ingested last, as {@code GET /api/status} names it. */
+    private Map<DataSource, ReleaseChanges.LastRelease> lastReleases() {
+        Map<DataSource, ReleaseChanges.LastRelease> last = new EnumMap<>(DataSource.class);
+        Map<String, SourceAccounting> bySource = SourceAccounting.bySource(queries.ingestReports().values());
+        for (DataSource source : DataSource.values()) {
+            SourceAccounting accounting = bySource.get(source.provenanceName());
+            if (accounting != null) {
+                last.put(source, new ReleaseChanges.LastRelease(accounting.release(), accounting.status()));
+            }
+        }
+        return last;
     }
 
     public FactSheetContent content(String country) {

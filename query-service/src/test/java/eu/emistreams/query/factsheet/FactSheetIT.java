@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.emistreams.events.codes.EmiCodes;
 import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import eu.emistreams.query.testing.InstanceAddressResource;
+import eu.emistreams.query.testing.Records;
 import eu.emistreams.query.testing.StackClients;
 import eu.emistreams.stack.test.EmiStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -250,6 +251,39 @@ class FactSheetIT {
             browser.screenshotWholePage(ARTIFACTS.resolve("factsheet-BE-provisional.png"));
             assertEquals(List.of(), errors(browser.consoleEntries()), "console errors");
         }
+    }
+
+    @Test
+    @Order(6)
+    void theSectionOnTheLastReleaseListsWhatItChanged() throws Exception {
+        // A later PATSTAT release that revises Belgium's Agri-Food world share of 2020 (3.00 in the fixture).
+        String release = "2026-autumn";
+        stack.report(Records.report("patstat", release, "COMPLETED", System.currentTimeMillis(), 100, 90, 10, 0, 0));
+        stack.publishRows(List.of(new IndicatorRowWithProvenance(FactSheetAssembler.WORLD_SHARE, FactSheetFixture.COUNTRY,
+                "AGRI", 2020, 3.25, Map.of("patstat", release), FactSheetFixture.CONCORDANCE, 3.0)));
+        try (ChromiumBrowser browser = ChromiumBrowser.start()) {
+            ChromeDriver driver = browser.driver();
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                driver.get(baseUrl() + "/factsheet/BE");
+                assertTrue(driver.findElement(By.id("changes-patstat")).getText().contains("PATSTAT, release " + release));
+            });
+            WebElement patents = driver.findElement(By.id("changes-patstat"));
+            assertTrue(patents.isDisplayed());
+            assertTrue(patents.getText().contains("It revised 1 of Belgium's values. The revision:"), patents.getText());
+            List<WebElement> rows = patents.findElements(By.cssSelector("table.revisions tbody tr"));
+            assertEquals(1, rows.size());
+            assertEquals("World share (%) Agri-Food 2020 3.00 3.25 +0.25", rows.get(0).getText());
+            assertEquals("Every value this release changed", patents.findElement(By.cssSelector(".all-revisions a")).getText());
+            assertEquals(4, driver.findElements(By.cssSelector("#release-changes .source-changes")).size(), "one per source");
+            browser.screenshotWholePage(ARTIFACTS.resolve("factsheet-BE-release-changes.png"));
+            assertEquals(List.of(), errors(browser.consoleEntries()), "console errors");
+        }
+        // The link's answer: the same revision in full.
+        given().get("/api/revisions?release=" + release + "&country=BE").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].indicator", equalTo(FactSheetAssembler.WORLD_SHARE))
+                .body("[0].previous", equalTo(3.0f))
+                .body("[0].value", equalTo(3.25f));
     }
 
     @Test
