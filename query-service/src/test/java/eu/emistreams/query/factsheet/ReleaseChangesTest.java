@@ -119,6 +119,11 @@ class ReleaseChangesTest {
         assertTrue(trade.contains("It changed none of Belgium's values."), trade);
         assertFalse(trade.contains("Before"), "no table without a revision");
         assertTrue(byId(document, "changes-crunchbase").getTextContent().contains("No Crunchbase data ingested yet"));
+
+        // The PDF is made from the same page: the section is in it.
+        String pdfText = PdfFigures.read(FactSheetPdf.render(html, "http://127.0.0.1/factsheet/BE", "Belgium")).text();
+        assertTrue(pdfText.contains("What changed with the last release"), "the PDF has the section");
+        assertTrue(pdfText.contains("UN Comtrade, release comtrade-2025 (running)"), "the PDF names the release");
     }
 
     private static Element byId(Document document, String id) {
