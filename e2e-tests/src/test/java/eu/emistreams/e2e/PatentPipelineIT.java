@@ -286,7 +286,7 @@ class PatentPipelineIT {
         return settings.classifierUrl() + "/api/concordance/variants/" + variant;
     }
 
-    private static String concordanceUrl(String name) {    private static String concordanceUrl(String name) {
+    private static String concordanceUrl(String name) {
         return settings.classifierUrl() + "/api/concordance?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     }
 

@@ -1,16 +1,21 @@
 package eu.emistreams.query.factsheet;
 
 import eu.emistreams.events.codes.EmiCodes;
+import eu.emistreams.query.config.QueryConfig;
 import eu.emistreams.query.serving.IndicatorCatalog;
 import eu.emistreams.query.serving.IndicatorFilter;
+import eu.emistreams.query.serving.IndicatorRow;
 import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import eu.emistreams.query.serving.InteractiveQueries;
+import eu.emistreams.query.serving.ProvisionalYears;
 import eu.emistreams.query.serving.UnknownValueException;
+import eu.emistreams.query.status.SourceAccounting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
 import java.util.List;
-import eu.emistreams.query.serving.IndicatorRow;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -24,6 +29,12 @@ public class FactSheetService {
     @Inject
     InteractiveQueries queries;
 
+    @Inject
+    ProvisionalYears provisionalYears;
+
+    @Inject
+    QueryConfig config;
+
     /** The country's fact sheet data; a store that is not ready ends in a 503 like every other query. */
     public FactSheetData data(String country) {
         return data(country, null);
@@ -35,7 +46,21 @@ public class FactSheetService {
         IndicatorFilter filter = IndicatorFilter.parse(FactSheetAssembler.INDICATORS, List.of(member), null, null)
                 .withVariant(variant);
         List<IndicatorRowWithProvenance> rows = queries.indicatorsWithProvenance(filter);
-        return FactSheetAssembler.assemble(member, rows);
+        return FactSheetAssembler.assemble(member, rows, provisionalYears.current(), config.highlights().minBaseCount(),
+                lastReleases());
+    }
+
+    /** Per source, the release ingested last, as {@code GET /api/status} names it. */
+    private Map<DataSource, ReleaseChanges.LastRelease> lastReleases() {
+        Map<DataSource, ReleaseChanges.LastRelease> last = new EnumMap<>(DataSource.class);
+        Map<String, SourceAccounting> bySource = SourceAccounting.bySource(queries.ingestReports().values());
+        for (DataSource source : DataSource.values()) {
+            SourceAccounting accounting = bySource.get(source.provenanceName());
+            if (accounting != null) {
+                last.put(source, new ReleaseChanges.LastRelease(accounting.release(), accounting.status()));
+            }
+        }
+        return last;
     }
 
     public FactSheetContent content(String country) {
