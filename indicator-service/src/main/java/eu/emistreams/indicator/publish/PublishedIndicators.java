@@ -17,8 +17,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * What a family last published, in its store keyed {@code year|code|country|indicator}, each value
  * rounded to 9 decimals. A recomputed year forwards only the indicators whose rounded value
- * changed, and a tombstone for each indicator published before that exists no more, so that a
- * compacted read of the indicator topic holds exactly the year's indicators.
+ * changed, each with the value it replaces ({@code previousValue}, the revision a subscriber or
+ * {@code GET /api/revisions} shows), and a tombstone for each indicator published before that
+ * exists no more, so that a compacted read of the indicator topic holds exactly the year's
+ * indicators.
  */
 public final class PublishedIndicators {
 
@@ -47,7 +49,7 @@ public final class PublishedIndicators {
                 published.put(key, rounded);
                 IndicatorKey indicatorKey = new IndicatorKey(point.indicator(), point.country(), point.code(), year);
                 IndicatorValue value = new IndicatorValue(point.indicator(), point.country(), point.code(), year,
-                        point.value().toDouble(), provenance, nowMs);
+                        point.value().toDouble(), provenance, nowMs, before == null ? null : before.doubleValue());
                 forward.accept(new Record<>(indicatorKey, value, nowMs));
             }
         }

@@ -280,4 +280,25 @@ class PatentIndicatorTopologyTest extends HarnessTest {
         }
         assertEquals(1, publications, "6 s of steady changes publish once, at the 5 s maximum delay");
     }
+
+    @Test
+    void aRepublishedValueCarriesTheValueItReplaces() {
+        topology.patent(1, 2020, List.of("BE"), List.of("AGRI"));
+        IndicatorValue first = valueOf(topology.settle(), "patent.count", "BE", "AGRI");
+        assertEquals(null, first.getPreviousValue(), "published for the first time");
+
+        // A second application, half BE: BE's count of AGRI goes from 1 to 1.5.
+        topology.patent(2, 2020, List.of("BE", "NL"), List.of("AGRI"));
+        IndicatorValue second = valueOf(topology.settle(), "patent.count", "BE", "AGRI");
+        assertEquals(1.5, second.getValue(), EXACT);
+        assertEquals(1.0, second.getPreviousValue(), EXACT);
+    }
+
+    private static IndicatorValue valueOf(List<KeyValue<IndicatorKey, IndicatorValue>> published, String indicator,
+            String country, String code) {
+        return published.stream()
+                .filter(r -> r.key.getIndicator().equals(indicator) && r.key.getCountry().equals(country)
+                        && r.key.getCode().equals(code))
+                .reduce((a, b) -> b).orElseThrow().value;
+    }
 }

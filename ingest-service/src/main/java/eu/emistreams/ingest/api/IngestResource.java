@@ -1,6 +1,7 @@
 package eu.emistreams.ingest.api;
 
 import eu.emistreams.events.DiskSpace;
+import eu.emistreams.events.ReleaseIds;
 import eu.emistreams.ingest.health.StateDiskSpace;
 import eu.emistreams.ingest.job.IngestJob;
 import eu.emistreams.ingest.job.IngestJobs;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.apache.commons.io.file.PathUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,7 +40,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestResource {
 
-    private static final Pattern RELEASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final IngestJobs jobs;
     private final Map<String, IngestSource> sources = new LinkedHashMap<>();
@@ -154,8 +153,8 @@ public class IngestResource {
 
     private Response submit(IngestSource source, java.nio.file.Path releasePath, String release,
             java.nio.file.Path temporary) {
-        if (!RELEASE_ID.matcher(release).matches()) {
-            throw badRequest("release id '" + release + "': use letters, digits, '.', '_' and '-' (at most 64)");
+        if (!ReleaseIds.isValid(release)) {
+            throw badRequest("release id '" + release + "': use " + ReleaseIds.RULE);
         }
         try {
             source.check(releasePath);

@@ -6,13 +6,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Checks of the query string that are about HTTP rather than indicators. */
-final class QueryParameters {
+public final class QueryParameters {
 
     private QueryParameters() {
     }
 
     /** A misspelt filter ({@code contry=BE}) would silently answer everything: refuse it instead. */
-    static void requireOnly(UriInfo uri, Set<String> accepted) {
+    public static void requireOnly(UriInfo uri, Set<String> accepted) {
         Set<String> unknown = new TreeSet<>(uri.getQueryParameters().keySet());
         unknown.removeAll(accepted);
         if (!unknown.isEmpty()) {

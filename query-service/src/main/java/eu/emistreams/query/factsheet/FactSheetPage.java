@@ -46,7 +46,7 @@ public final class FactSheetPage {
         return template(BODY_TEMPLATE).data("sheet", view(content, generatedAt)).render();
     }
 
-    static FactSheetView view(FactSheetContent content, Instant generatedAt) {
+    public static FactSheetView view(FactSheetContent content, Instant generatedAt) {
         FactSheetData data = content.data();
         List<FactSheetView.SectionView> sections = new ArrayList<>();
         for (FactSheetContent.Section section : content.sections()) {

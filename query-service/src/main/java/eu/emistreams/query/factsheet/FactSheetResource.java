@@ -1,6 +1,8 @@
 package eu.emistreams.query.factsheet;
 
 import eu.emistreams.events.codes.EmiCodes;
+import eu.emistreams.query.export.ExportFormat;
+import eu.emistreams.query.export.FactSheetWorkbook;
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.InteractiveQueries;
 import eu.emistreams.query.serving.MalformedParameterException;
@@ -100,6 +102,19 @@ public class FactSheetResource {
                 content.data().countryName());
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"emi-factsheet-" + code + ".pdf\"")
+                .build();
+    }
+
+    @GET
+    @Path(COUNTRY + ".xlsx")
+    @Produces(ExportFormat.XLSX_MEDIA_TYPE)
+    @Operation(summary = "A member state's fact sheet as XLSX: one sheet per figure with the page's numbers, then definitions and sources")
+    public Response xlsx(@PathParam("country") String country) {
+        requireOnly(Set.of());
+        FactSheetContent content = sheets.content(country);
+        String code = content.data().country();
+        return Response.ok(FactSheetWorkbook.render(FactSheetPage.view(content, Instant.now())), ExportFormat.XLSX_MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"emi-factsheet-" + code + ".xlsx\"")
                 .build();
     }
 

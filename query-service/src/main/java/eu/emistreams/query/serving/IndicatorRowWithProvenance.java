@@ -10,13 +10,21 @@ import java.util.TreeMap;
  * must name their sources (the fact sheet's source lines). The public API answers {@link IndicatorRow}.
  *
  * @param releases source name ({@code patstat}, {@code comtrade}...) to the release it was computed from
+ * @param previousValue the value this one replaced when it was published (9 decimals); null for a
+ *     value published for the first time
  */
 public record IndicatorRowWithProvenance(String indicator, String country, String code, int year, double value,
-        Map<String, String> releases, String concordanceVersion) {
+        Map<String, String> releases, String concordanceVersion, Double previousValue) {
 
     public IndicatorRowWithProvenance {
         releases = releases == null ? Map.of() : Map.copyOf(releases);
         concordanceVersion = concordanceVersion == null ? "" : concordanceVersion;
+    }
+
+    /** A value published for the first time. */
+    public IndicatorRowWithProvenance(String indicator, String country, String code, int year, double value,
+            Map<String, String> releases, String concordanceVersion) {
+        this(indicator, country, code, year, value, releases, concordanceVersion, null);
     }
 
     public static IndicatorRowWithProvenance of(IndicatorKey key, IndicatorValue value) {
@@ -27,7 +35,7 @@ public record IndicatorRowWithProvenance(String indicator, String country, Strin
             concordance = value.getProvenance().getConcordanceVersion();
         }
         return new IndicatorRowWithProvenance(key.getIndicator(), key.getCountry(), key.getCode(), key.getYear(),
-                value.getValue(), releases, concordance);
+                value.getValue(), releases, concordance, value.getPreviousValue());
     }
 
     public IndicatorRow row() {

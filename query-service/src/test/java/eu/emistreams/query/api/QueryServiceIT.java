@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,6 +17,7 @@ import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.query.serving.IndicatorRow;
 import eu.emistreams.query.testing.InstanceAddressResource;
+import eu.emistreams.query.testing.Records;
 import eu.emistreams.query.testing.StackClients;
 import eu.emistreams.stack.test.EmiStackTestResource;
 import eu.emistreams.streams.ReplaceFailedStreamThreads;
@@ -207,6 +209,41 @@ class QueryServiceIT {
 
     @Test
     @Order(5)
+    void revisionsListWhatAReleaseChangedWithTheValueEachReplaced() {
+        // Reports of 2024-spring and 2025-spring exist since the status test.
+        IndicatorKey revised = key("patent.count", "PT", "AGRI", 2015);
+        IndicatorKey added = key("patent.count", "PT", "AERO", 2015);
+        IndicatorKey untouched = key("patent.count", "PT", "TEXT", 2015);
+        stack.publish(untouched, 2.0);
+        stack.publish(revised, Records.value(revised, 4.25, "2025-spring", 3.0));
+        stack.publish(added, Records.value(added, 1.5, "2025-spring", null));
+        awaitRows("?country=PT&year=2015", List.of(row(revised, 4.25), row(added, 1.5), row(untouched, 2.0))
+                .stream().sorted(IndicatorRow.ORDER).toList());
+
+        given().get("/api/revisions?release=2025-spring&country=PT")
+                .then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("[0].code", equalTo("AERO"))
+                .body("[0].previous", nullValue())
+                .body("[0].value", equalTo(1.5f))
+                .body("[0].difference", nullValue())
+                .body("[1].code", equalTo("AGRI"))
+                .body("[1].source", equalTo("patstat"))
+                .body("[1].release", equalTo("2025-spring"))
+                .body("[1].previous", equalTo(3.0f))
+                .body("[1].value", equalTo(4.25f))
+                .body("[1].difference", equalTo(1.25f));
+        given().get("/api/revisions?release=2024-spring&country=PT&code=TEXT")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].previous", nullValue());
+
+        given().get("/api/revisions?country=PT").then().statusCode(400).body("parameter", equalTo("release"));
+        given().get("/api/revisions?release=../x").then().statusCode(400).body("parameter", equalTo("release"));
+        given().get("/api/revisions?release=1999-never").then().statusCode(404).body("detail", containsString("1999-never"));
+        given().get("/api/revisions?release=2025-spring&country=XX").then().statusCode(404);
+    }
+
+    @Test
+    @Order(6)
     void healthMetricsAndOpenApiFollowTheQuarkusConventions() {
         await().atMost(PROPAGATION).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
         given().get("/q/health/live").then().statusCode(200);

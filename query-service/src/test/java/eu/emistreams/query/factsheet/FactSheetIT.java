@@ -8,12 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.emistreams.events.AvroSerdes;
-import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.codes.EmiCodes;
-import eu.emistreams.events.indicator.IndicatorKey;
-import eu.emistreams.events.indicator.IndicatorValue;
-import eu.emistreams.events.indicator.Provenance;
 import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import eu.emistreams.query.testing.InstanceAddressResource;
 import eu.emistreams.query.testing.StackClients;
@@ -27,13 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,16 +54,11 @@ class FactSheetIT {
     private static final Path ARTIFACTS = FactSheetDocumentTest.ARTIFACTS;
     private static final int COMPARISON_YEAR = 2020;
 
-    private static KafkaProducer<IndicatorKey, IndicatorValue> producer;
+    private static StackClients stack;
 
     @BeforeAll
     static void publishBelgiumAndTheEu27() throws Exception {
-        AvroSerdes avro = new AvroSerdes(StackClients.registryUrl());
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackClients.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20),
-                avro.keySerde(IndicatorKey.class).serializer(), avro.valueSerde(IndicatorValue.class).serializer());
+        stack = new StackClients();
         List<IndicatorRowWithProvenance> rows = new ArrayList<>(FactSheetFixture.belgium());
         int index = 0;
         for (String country : EmiCodes.EU27) {
@@ -84,7 +68,7 @@ class FactSheetIT {
                         index * 0.25, Map.of("patstat", FactSheetFixture.PATSTAT_RELEASE), FactSheetFixture.CONCORDANCE));
             }
         }
-        publish(rows);
+        stack.publishRows(rows);
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             for (String indicator : FactSheetAssembler.INDICATORS) {
                 long expected = FactSheetFixture.belgium().stream().filter(row -> row.indicator().equals(indicator)).count();
@@ -101,30 +85,7 @@ class FactSheetIT {
 
     @AfterAll
     static void close() {
-        producer.close();
-    }
-
-    private static void publish(List<IndicatorRowWithProvenance> rows) throws Exception {
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
-        for (IndicatorRowWithProvenance row : rows) {
-            IndicatorKey key = new IndicatorKey(row.indicator(), row.country(), row.code(), row.year());
-            IndicatorValue value = new IndicatorValue(row.indicator(), row.country(), row.code(), row.year(), row.value(),
-                    new Provenance(row.releases(), row.concordanceVersion()), System.currentTimeMillis());
-            sent.add(producer.send(new ProducerRecord<>(topic(row.indicator()), key, value)));
-        }
-        producer.flush();
-        for (Future<RecordMetadata> result : sent) {
-            result.get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static String topic(String indicator) {
-        return switch (DataSource.of(indicator)) {
-            case PATENTS -> EventTopics.INDICATORS_PATENT.name();
-            case TRADE -> EventTopics.INDICATORS_TRADE.name();
-            case PRODUCTION -> EventTopics.INDICATORS_PRODUCTION.name();
-            case INVESTMENT -> EventTopics.INDICATORS_INVESTMENT.name();
-        };
+        stack.close();
     }
 
     private static int port() {
@@ -205,7 +166,7 @@ class FactSheetIT {
             // A new value reaches the open page through the event stream, without a reload.
             String before = driver.findElement(By.id("factsheet-body")).getAttribute("data-version");
             js.executeScript("window.__notReloaded = true;");
-            publish(List.of(FactSheetFixture.row(FactSheetAssembler.COUNTRY_SHARE, "AGRI", 2020, 42.5)));
+            stack.publishRows(List.of(FactSheetFixture.row(FactSheetAssembler.COUNTRY_SHARE, "AGRI", 2020, 42.5)));
             // The page replaces the figure's table when the value arrives: an element found just
             // before may be gone when it is read, which is the update arriving, not a failure.
             await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250))

@@ -17,13 +17,19 @@ public final class Records {
     }
 
     public static IndicatorValue value(IndicatorKey key, double value) {
+        return value(key, value, "2024-spring", null);
+    }
+
+    /** As the indicator service publishes a value: from {@code release} of patstat, replacing {@code previous}. */
+    public static IndicatorValue value(IndicatorKey key, double value, String release, Double previous) {
         return IndicatorValue.newBuilder()
+                .setPreviousValue(previous)
                 .setIndicator(key.getIndicator())
                 .setCountry(key.getCountry())
                 .setCode(key.getCode())
                 .setYear(key.getYear())
                 .setValue(value)
-                .setProvenance(new Provenance(Map.of("patstat", "2024-spring"), "test-concordance"))
+                .setProvenance(new Provenance(Map.of("patstat", release), "test-concordance"))
                 .setComputedAt(1_700_000_000_000L)
                 .build();
     }
