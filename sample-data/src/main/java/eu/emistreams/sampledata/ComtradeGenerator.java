@@ -41,7 +41,7 @@ import java.util.TreeMap;
  *   <li>{@code revision.keys.new_or_changed|unchanged|retracted} against the previous release.</li>
  * </ul>
  */
-public final class ComtradeGenerator implements ReleaseGenerator {
+public final class ComtradeGenerator extends KeyedReleaseGenerator {
 
     static final String NAME = "comtrade";
     static final int FIRST_YEAR = 2015;
@@ -68,37 +68,27 @@ public final class ComtradeGenerator implements ReleaseGenerator {
         NORMAL, NA_VALUE, THOUSANDS_SEPARATOR, REPEATED
     }
 
-    private final FileCompression compression;
-
     public ComtradeGenerator() {
         this(FileCompression.NONE);
     }
 
     public ComtradeGenerator(FileCompression compression) {
-        this.compression = compression;
+        super(NAME, "flow", PRESENCE, compression);
     }
 
-    /** Writes a first release with about {@code flows} World totals at HS6 level. */
+    /** The products whose cells give about {@code flows} World totals at HS6 level. */
     @Override
-    public GeneratedRelease generate(Path directory, long seed, int flows) throws IOException {
-        ReleaseGenerator.checkCount(flows, "flow");
-        long products = Math.max(1, (long) Math.ceil(flows / (ComtradeVocabulary.REPORTERS.size() * YEARS * 2 * PRESENCE)));
-        return new Writer(directory, new CellHistory(NAME, seed, products, PRESENCE, List.of())).write();
+    long units(int flows) {
+        return Math.max(1, (long) Math.ceil(flows / (ComtradeVocabulary.REPORTERS.size() * YEARS * 2 * PRESENCE)));
     }
 
     /**
-     * Writes the release after the one in {@code previousDirectory}: about {@code fraction / 3} of
-     * its totals get another value, as many disappear and as many new ones appear.
+     * Writes a release of the history; in a revision about {@code fraction / 3} of the totals get
+     * another value, as many disappear and as many new ones appear.
      */
     @Override
-    public GeneratedRelease revise(Path previousDirectory, Path nextDirectory, long seed, double fraction)
-            throws IOException {
-        return new Writer(nextDirectory, CellHistory.next(NAME, previousDirectory, nextDirectory, seed, fraction)).write();
-    }
-
-    /** The facts a generated release directory records. */
-    public static Map<String, Long> facts(Path releaseDirectory) throws IOException {
-        return CellHistory.readFacts(releaseDirectory);
+    GeneratedRelease write(Path directory, CellHistory history) throws IOException {
+        return new Writer(directory, history).write();
     }
 
     /** {@code DIR SEED FLOWS [--revise-from DIR --fraction F] [--gzip|--zip]} */

@@ -29,7 +29,7 @@ import java.util.SplittableRandom;
  * per country; {@code rounds.bad_date}, {@code rounds.blank_type}, {@code rounds.repeated},
  * {@code rounds.orphan}; {@code revision.keys.new_or_changed|unchanged|retracted}.
  */
-public final class CrunchbaseGenerator implements ReleaseGenerator {
+public final class CrunchbaseGenerator extends KeyedReleaseGenerator {
 
     static final String NAME = "crunchbase";
     static final int MAX_ROUNDS = 5;
@@ -99,34 +99,25 @@ public final class CrunchbaseGenerator implements ReleaseGenerator {
     private static final long SALT_AMOUNT = 503;
     private static final long SALT_UUID = 504;
 
-    private final FileCompression compression;
-
     public CrunchbaseGenerator() {
         this(FileCompression.NONE);
     }
 
     public CrunchbaseGenerator(FileCompression compression) {
-        this.compression = compression;
+        super(NAME, "round", PRESENCE, compression);
     }
 
-    /** Writes a first release with about {@code rounds} published funding rounds. */
+    /** The organizations whose round slots give about {@code rounds} published funding rounds. */
     @Override
-    public GeneratedRelease generate(Path directory, long seed, int rounds) throws IOException {
-        ReleaseGenerator.checkCount(rounds, "round");
+    long units(int rounds) {
         // About 2.5 round slots per organization are used, 85 % of them present.
-        long organizations = Math.max(25, (long) Math.ceil(rounds / (2.5 * PRESENCE)));
-        return new Writer(directory, new CellHistory(NAME, seed, organizations, PRESENCE, List.of())).write();
+        return Math.max(25, (long) Math.ceil(rounds / (2.5 * PRESENCE)));
     }
 
-    /** Writes the release after the one in {@code previousDirectory}, {@code fraction} of its rounds touched. */
+    /** Writes a release of the history. */
     @Override
-    public GeneratedRelease revise(Path previousDirectory, Path nextDirectory, long seed, double fraction)
-            throws IOException {
-        return new Writer(nextDirectory, CellHistory.next(NAME, previousDirectory, nextDirectory, seed, fraction)).write();
-    }
-
-    public static Map<String, Long> facts(Path releaseDirectory) throws IOException {
-        return CellHistory.readFacts(releaseDirectory);
+    GeneratedRelease write(Path directory, CellHistory history) throws IOException {
+        return new Writer(directory, history).write();
     }
 
     /** {@code DIR SEED ROUNDS [--revise-from DIR --fraction F] [--gzip|--zip]} */

@@ -26,7 +26,7 @@ import java.util.Set;
  * {@code rows.missing_value}; {@code rows.greece_overlap}; {@code rows.bad_product};
  * {@code revision.keys.new_or_changed|unchanged|retracted}.
  */
-public final class ProdcomGenerator implements ReleaseGenerator {
+public final class ProdcomGenerator extends KeyedReleaseGenerator {
 
     static final String NAME = "prodcom";
     static final int FIRST_YEAR = 2010;
@@ -74,34 +74,25 @@ public final class ProdcomGenerator implements ReleaseGenerator {
     private static final long SALT_FLAG = 403;
     private static final long SALT_SCALE = 404;
 
-    private final FileCompression compression;
-
     public ProdcomGenerator() {
         this(FileCompression.NONE);
     }
 
     public ProdcomGenerator(FileCompression compression) {
-        this.compression = compression;
+        super(NAME, "observation", PRESENCE, compression);
     }
 
-    /** Writes a first release with about {@code observations} published PRODVAL observations. */
+    /** The products whose cells give about {@code observations} published PRODVAL observations. */
     @Override
-    public GeneratedRelease generate(Path directory, long seed, int observations) throws IOException {
-        ReleaseGenerator.checkCount(observations, "observation");
-        long products = Math.max(1, (long) Math.ceil(observations
+    long units(int observations) {
+        return Math.max(1, (long) Math.ceil(observations
                 / (REPORTERS.size() * YEARS * PRESENCE * (1 - CONFIDENTIAL_SHARE))));
-        return new Writer(directory, new CellHistory(NAME, seed, products, PRESENCE, List.of())).write();
     }
 
-    /** Writes the release after the one in {@code previousDirectory}, {@code fraction} of its cells touched. */
+    /** Writes a release of the history. */
     @Override
-    public GeneratedRelease revise(Path previousDirectory, Path nextDirectory, long seed, double fraction)
-            throws IOException {
-        return new Writer(nextDirectory, CellHistory.next(NAME, previousDirectory, nextDirectory, seed, fraction)).write();
-    }
-
-    public static Map<String, Long> facts(Path releaseDirectory) throws IOException {
-        return CellHistory.readFacts(releaseDirectory);
+    GeneratedRelease write(Path directory, CellHistory history) throws IOException {
+        return new Writer(directory, history).write();
     }
 
     /** {@code DIR SEED OBSERVATIONS [--revise-from DIR --fraction F] [--gzip|--zip]} */

@@ -42,7 +42,11 @@ public class IndicatorResource {
     @GET
     @Operation(summary = "Indicator values",
             description = "Every filter is optional and may be repeated (country=BE&country=FR); "
-                    + "the answer is sorted by indicator, country, code and year.")
+                    + "the answer is sorted by indicator, country, code and year. Every patent value also carries "
+                    + "\"provisional\": true|false: true for the latest priority year with a counted application and "
+                    + "the year before (emi.query.provisional-years, default 2; 0 turns it off), whose applications "
+                    + "PATSTAT has not all published yet (about 18 months after the priority date). "
+                    + "Trade, production and investment values carry no such field.")
     @APIResponse(responseCode = "200", description = "The matching values",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IndicatorRow.class, type = SchemaType.ARRAY)))

@@ -51,6 +51,27 @@ public interface QueryConfig {
     @WithDefault("67108864")
     long answerCacheBytes();
 
+    /**
+     * How many of the latest patent priority years are provisional ({@code serving.ProvisionalYears}):
+     * the latest year with a counted application and the years before it, this many in all; 0 turns the
+     * flag off (every patent value is then {@code provisional: false}).
+     */
+    @WithDefault("2")
+    int provisionalYears();
+
+    /** What the fact sheet's highlight rules may conclude. */
+    Highlights highlights();
+
+    interface Highlights {
+        /**
+         * The smallest fractional count of the country's patent applications (patent.count of the field
+         * in the first year of a trend) from which a trend is stated; a smaller base says nothing ("rose
+         * from 0%" never appears).
+         */
+        @WithDefault("5")
+        double minBaseCount();
+    }
+
     /** Bounded retries while a store is not queryable (rebalance, restore), before answering 503. */
     StoreRetry storeRetry();
 

@@ -3,6 +3,7 @@ package eu.emistreams.query.factsheet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -20,14 +21,47 @@ public sealed interface ChartSpec {
     boolean isEmpty();
 
     /**
+     * The years this chart marks as provisional (issue 15): patent priority years whose applications
+     * are not all published yet. Empty for most charts.
+     */
+    default SortedSet<Integer> provisionalYears() {
+        return new TreeSet<>();
+    }
+
+    /** The note under the chart naming its provisional years; empty when it has none. */
+    default String provisionalNote() {
+        SortedSet<Integer> years = provisionalYears();
+        if (years.isEmpty()) {
+            return "";
+        }
+        return (years.size() == 1 ? "Provisional: " + years.first() + " (" : "Provisional: "
+                + Numbers.joinNames(years.stream().map(String::valueOf).toList()) + " (")
+                + "lighter, hatched bars or dashed lines). PATSTAT publishes patent applications about 18 months after"
+                + " their priority date, so the latest priority years are incomplete in every release.";
+    }
+
+    /**
      * Country share per code as bars, and the EU27 rank by world share as markers on a second axis
      * (Figures 1, 4 and 7).
      */
     record ShareAndRank(String fieldHeader, List<String> codes, Map<String, Double> countryShares,
-            Map<String, Double> worldShares, Map<String, Integer> ranks) implements ChartSpec {
+            Map<String, Double> worldShares, Map<String, Integer> ranks, SortedSet<Integer> provisionalYears)
+            implements ChartSpec {
 
         public ShareAndRank {
             codes = codes.stream().filter(countryShares::containsKey).toList();
+            provisionalYears = provisionalYears == null ? new TreeSet<>() : new TreeSet<>(provisionalYears);
+        }
+
+        /** A chart whose year is not provisional. */
+        public ShareAndRank(String fieldHeader, List<String> codes, Map<String, Double> countryShares,
+                Map<String, Double> worldShares, Map<String, Integer> ranks) {
+            this(fieldHeader, codes, countryShares, worldShares, ranks, null);
+        }
+
+        /** Whether the year shown is provisional: the bars are drawn lighter and hatched. */
+        public boolean provisional() {
+            return !provisionalYears.isEmpty();
         }
 
         @Override
@@ -93,11 +127,22 @@ public sealed interface ChartSpec {
     }
 
     /** One line per code over the years (Figures 5, 6, 8 and 9). */
-    record Trends(String fieldHeader, String axisLabel, List<String> codes, Map<String, SortedMap<Integer, Double>> series)
-            implements ChartSpec {
+    record Trends(String fieldHeader, String axisLabel, List<String> codes, Map<String, SortedMap<Integer, Double>> series,
+            SortedSet<Integer> provisionalYears) implements ChartSpec {
 
         public Trends {
             codes = codes.stream().filter(code -> series.containsKey(code) && !series.get(code).isEmpty()).toList();
+            SortedSet<Integer> shown = new TreeSet<>();
+            codes.forEach(code -> shown.addAll(series.get(code).keySet()));
+            // Only the provisional years the chart shows are marked.
+            SortedSet<Integer> marked = new TreeSet<>(provisionalYears == null ? Set.of() : provisionalYears);
+            marked.retainAll(shown);
+            provisionalYears = marked;
+        }
+
+        /** Lines without provisional years. */
+        public Trends(String fieldHeader, String axisLabel, List<String> codes, Map<String, SortedMap<Integer, Double>> series) {
+            this(fieldHeader, axisLabel, codes, series, null);
         }
 
         public SortedSet<Integer> years() {

@@ -26,10 +26,12 @@ public final class FactSheetAssembler {
     public static final String TRADE_BALANCE = "trade.balance";
     public static final String PRODUCTION_SHARE = "production.tech_share";
     public static final String INVESTMENT = "investment.pe_vc_usd";
+    /** The fractional counts: the base a trend starts from (PatentCaveats). */
+    public static final String PATENT_COUNT = "patent.count";
 
     /** The indicators a fact sheet reads, all of one country. */
     public static final List<String> INDICATORS =
-            List.of(COUNTRY_SHARE, WORLD_SHARE, EU27_RANK, TRADE_BALANCE, PRODUCTION_SHARE, INVESTMENT);
+            List.of(COUNTRY_SHARE, WORLD_SHARE, EU27_RANK, TRADE_BALANCE, PRODUCTION_SHARE, INVESTMENT, PATENT_COUNT);
 
     /** Trend figures show at most this many years, ending with the latest: more would not stay legible. */
     public static final int TREND_YEARS = 15;
@@ -41,12 +43,36 @@ public final class FactSheetAssembler {
     }
 
     public static FactSheetData assemble(String country, List<IndicatorRowWithProvenance> allRows) {
+        return assemble(country, allRows, new java.util.TreeSet<>(), 0);
+    }
+
+    /**
+     * As {@link #assemble(String, List)}, with the provisional priority years (every country's, from
+     * {@code serving.ProvisionalYears}) and the minimum base of a trend ({@code emi.query.highlights.min-base-count}).
+     */
+    public static FactSheetData assemble(String country, List<IndicatorRowWithProvenance> allRows,
+            SortedSet<Integer> provisionalYears, double minBaseCount) {
+        return assemble(country, allRows, provisionalYears, minBaseCount, Map.of());
+    }
+
+    /** The number of revisions the "What changed with the last release" section lists per source. */
+    public static final int LARGEST_REVISIONS = 10;
+
+    /**
+     * As {@link #assemble(String, List, SortedSet, double)}, with the release each source ingested last,
+     * for the section on what it changed ({@link ReleaseChanges}).
+     */
+    public static FactSheetData assemble(String country, List<IndicatorRowWithProvenance> allRows,
+            SortedSet<Integer> provisionalYears, double minBaseCount, Map<DataSource, ReleaseChanges.LastRelease> lastReleases) {
         List<IndicatorRowWithProvenance> rows = allRows.stream()
                 .filter(row -> row.country().equals(country) && INDICATORS.contains(row.indicator()))
                 .sorted(IndicatorRowWithProvenance::compare)
                 .toList();
 
-        OptionalInt patentYear = latestYear(rows, row -> row.indicator().startsWith("patent."));
+        OptionalInt patentYear = latestYear(rows, row -> row.indicator().startsWith("patent.")
+                && !row.indicator().equals(PATENT_COUNT));
+        Map<String, SortedMap<Integer, Double>> counts = new HashMap<>();
+        Map<Integer, Map<String, Integer>> ranksByYear = new TreeMap<>();
         Map<String, Double> countryShares = new HashMap<>();
         Map<String, Double> worldShares = new HashMap<>();
         Map<String, Integer> ranks = new HashMap<>();
@@ -77,6 +103,14 @@ public final class FactSheetAssembler {
                     if (is(year, patentYear)) {
                         ranks.put(row.code(), (int) Math.round(row.value()));
                     }
+                    if (year > 0 && !provisionalYears.contains(year)) {
+                        ranksByYear.computeIfAbsent(year, y -> new HashMap<>()).put(row.code(), (int) Math.round(row.value()));
+                    }
+                }
+                case PATENT_COUNT -> {
+                    if (inTrendWindow(year, patentYear)) {
+                        counts.computeIfAbsent(row.code(), code -> new TreeMap<>()).put(year, row.value());
+                    }
                 }
                 case TRADE_BALANCE -> {
                     if (is(year, tradeYear)) {
@@ -100,7 +134,28 @@ public final class FactSheetAssembler {
         return new FactSheetData(country, CodeLabels.countryName(country), patentYear,
                 Map.copyOf(countryShares), Map.copyOf(worldShares), Map.copyOf(ranks), immutableSeries(worldShareSeries),
                 tradeYear, Map.copyOf(tradeBalances), Map.copyOf(investment),
-                productionYear, immutableSeries(productionSeries), provenance(rows), version(rows));
+                productionYear, immutableSeries(productionSeries), provenance(rows),
+                version(rows) + releasesVersion(lastReleases),
+                caveats(provisionalYears, minBaseCount, counts, ranksByYear),
+                ReleaseChanges.bySource(lastReleases, rows, LARGEST_REVISIONS));
+    }
+
+    /**
+     * The last releases in the page's version: a release that changed none of the country's values
+     * still changes what its section says.
+     */
+    private static String releasesVersion(Map<DataSource, ReleaseChanges.LastRelease> lastReleases) {
+        if (lastReleases.isEmpty()) {
+            return "";
+        }
+        return "-" + Integer.toHexString(new TreeMap<>(lastReleases).toString().hashCode());
+    }
+
+    private static PatentCaveats caveats(SortedSet<Integer> provisionalYears, double minBaseCount,
+            Map<String, SortedMap<Integer, Double>> counts, Map<Integer, Map<String, Integer>> ranksByYear) {
+        OptionalInt settledYear = ranksByYear.keySet().stream().mapToInt(Integer::intValue).max();
+        Map<String, Integer> settledRanks = settledYear.isPresent() ? ranksByYear.get(settledYear.getAsInt()) : Map.of();
+        return new PatentCaveats(provisionalYears, minBaseCount, immutableSeries(counts), settledYear, settledRanks);
     }
 
     /** The latest year of the matching rows; investment totals (year 0) are no year. */

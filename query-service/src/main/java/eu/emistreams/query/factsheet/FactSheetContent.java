@@ -55,9 +55,10 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
     private static Section technologySection(FactSheetData data, String id, String title, String group,
             List<String> codes, List<String> trendCodes, List<String> productionCodes, int firstFigure) {
         String country = data.countryName();
-        Optional<ChartSpec> trends = trendChart(data.worldShareSeries(), trendCodes, "Share of world patent applications (%)");
+        Optional<ChartSpec> trends = trendChart(data.worldShareSeries(), trendCodes, "Share of world patent applications (%)",
+                data.patentCaveats().provisionalYears());
         Optional<ChartSpec> production = trendChart(data.productionShareSeries(), productionCodes,
-                "Share of the country's production (%)");
+                "Share of the country's production (%)", null);
         return new Section(id, title, List.of(
                 new Part(HighlightRules.technologyPatents(data, codes, group), new Figure(firstFigure,
                         "Country share and world share (expressed in terms of ranking) in " + group
@@ -77,8 +78,12 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
         if (!data.hasData(DataSource.PATENTS)) {
             return Optional.empty();
         }
+        java.util.SortedSet<Integer> provisional = new TreeSet<>();
+        if (data.patentCaveats().isProvisional(data.patentYear())) {
+            provisional.add(data.patentYear().getAsInt());
+        }
         return Optional.of(new ChartSpec.ShareAndRank(fieldHeader, codes, data.countryShares(), data.worldShares(),
-                data.eu27Ranks()));
+                data.eu27Ranks(), provisional));
     }
 
     private static Optional<ChartSpec> tradeChart(FactSheetData data) {
@@ -100,8 +105,8 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
     }
 
     private static Optional<ChartSpec> trendChart(java.util.Map<String, SortedMap<Integer, Double>> series,
-            List<String> codes, String axisLabel) {
-        ChartSpec.Trends trends = new ChartSpec.Trends("Technology", axisLabel, codes, series);
+            List<String> codes, String axisLabel, java.util.SortedSet<Integer> provisionalYears) {
+        ChartSpec.Trends trends = new ChartSpec.Trends("Technology", axisLabel, codes, series, provisionalYears);
         return trends.isEmpty() ? Optional.empty() : Optional.of(trends);
     }
 

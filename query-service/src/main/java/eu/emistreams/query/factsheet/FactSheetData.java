@@ -1,5 +1,6 @@
 package eu.emistreams.query.factsheet;
 
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SortedMap;
@@ -11,6 +12,8 @@ import java.util.SortedMap;
  * Maps are keyed by code (indicators.md §1) and hold only the codes that have a value.
  *
  * @param version changes whenever any indicator of the country changes: what the live page watches
+ * @param patentCaveats provisional years and minimum bases that limit what the highlights conclude
+ * @param releaseChanges per source, in the order of {@link DataSource}, what its last release changed
  */
 public record FactSheetData(
         String country,
@@ -26,7 +29,21 @@ public record FactSheetData(
         OptionalInt productionYear,
         Map<String, SortedMap<Integer, Double>> productionShareSeries,
         Map<DataSource, SourceReleases> provenance,
-        String version) {
+        String version,
+        PatentCaveats patentCaveats,
+        List<ReleaseChanges> releaseChanges) {
+
+    /** Without caveats (no provisional year, no minimum base) and without the last releases' changes. */
+    public FactSheetData(String country, String countryName, OptionalInt patentYear, Map<String, Double> countryShares,
+            Map<String, Double> worldShares, Map<String, Integer> eu27Ranks,
+            Map<String, SortedMap<Integer, Double>> worldShareSeries, OptionalInt tradeYear,
+            Map<String, Double> tradeBalances, Map<String, Double> investmentUsd, OptionalInt productionYear,
+            Map<String, SortedMap<Integer, Double>> productionShareSeries, Map<DataSource, SourceReleases> provenance,
+            String version) {
+        this(country, countryName, patentYear, countryShares, worldShares, eu27Ranks, worldShareSeries, tradeYear,
+                tradeBalances, investmentUsd, productionYear, productionShareSeries, provenance, version, PatentCaveats.NONE,
+                List.of());
+    }
 
     public boolean hasData(DataSource source) {
         return switch (source) {

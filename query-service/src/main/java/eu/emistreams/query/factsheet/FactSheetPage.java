@@ -64,9 +64,12 @@ public final class FactSheetPage {
                     ingested ? releasesText(releases) : source.noDataMessage(),
                     String.join(", ", releases.concordanceVersions()), ingested));
         }
+        List<FactSheetView.ReleaseChangesView> changes = data.releaseChanges().stream()
+                .map(sourceChanges -> ReleaseChangesText.view(data.country(), data.countryName(), sourceChanges))
+                .toList();
         String base = "/factsheet/" + data.country();
         return new FactSheetView(data.country(), data.countryName(), data.version(), TIMESTAMP.format(generatedAt),
-                content.highlights(), sources, sections, base + ".pdf", base + "/events", base + "?fragment=true");
+                content.highlights(), sources, sections, changes, base + ".pdf", base + "/events", base + "?fragment=true");
     }
 
     private static FactSheetView.FigureView figureView(Figure figure) {
@@ -74,8 +77,9 @@ public final class FactSheetPage {
         RawString svg = figure.hasChart() ? new RawString(FigureRenderer.svg(figure.chart().orElseThrow(), "f" + figure.number() + "-"))
                 : new RawString("");
         DataTable table = figure.hasChart() ? figure.chart().orElseThrow().table() : new DataTable(List.of(), List.of());
+        String provisionalNote = figure.hasChart() ? figure.chart().orElseThrow().provisionalNote() : "";
         return new FactSheetView.FigureView(figure.number(), id, figure.title(), figure.hasChart(), svg,
-                figure.noDataMessage(), table, figure.sourceLine());
+                figure.noDataMessage(), table, figure.sourceLine(), provisionalNote);
     }
 
     private static String releasesText(SourceReleases releases) {

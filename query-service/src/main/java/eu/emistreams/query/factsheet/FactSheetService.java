@@ -1,15 +1,20 @@
 package eu.emistreams.query.factsheet;
 
 import eu.emistreams.events.codes.EmiCodes;
+import eu.emistreams.query.config.QueryConfig;
 import eu.emistreams.query.serving.IndicatorCatalog;
 import eu.emistreams.query.serving.IndicatorFilter;
 import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import eu.emistreams.query.serving.InteractiveQueries;
+import eu.emistreams.query.serving.ProvisionalYears;
 import eu.emistreams.query.serving.UnknownValueException;
+import eu.emistreams.query.status.SourceAccounting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads a member state's indicators from every instance, with their provenance, and makes them a
@@ -22,12 +27,32 @@ public class FactSheetService {
     @Inject
     InteractiveQueries queries;
 
+    @Inject
+    ProvisionalYears provisionalYears;
+
+    @Inject
+    QueryConfig config;
+
     /** The country's fact sheet data; a store that is not ready ends in a 503 like every other query. */
     public FactSheetData data(String country) {
         String member = requireMemberState(country);
         IndicatorFilter filter = IndicatorFilter.parse(FactSheetAssembler.INDICATORS, List.of(member), null, null);
         List<IndicatorRowWithProvenance> rows = queries.indicatorsWithProvenance(filter);
-        return FactSheetAssembler.assemble(member, rows);
+        return FactSheetAssembler.assemble(member, rows, provisionalYears.current(), config.highlights().minBaseCount(),
+                lastReleases());
+    }
+
+    /** Per source, the release ingested last, as {@code GET /api/status} names it. */
+    private Map<DataSource, ReleaseChanges.LastRelease> lastReleases() {
+        Map<DataSource, ReleaseChanges.LastRelease> last = new EnumMap<>(DataSource.class);
+        Map<String, SourceAccounting> bySource = SourceAccounting.bySource(queries.ingestReports().values());
+        for (DataSource source : DataSource.values()) {
+            SourceAccounting accounting = bySource.get(source.provenanceName());
+            if (accounting != null) {
+                last.put(source, new ReleaseChanges.LastRelease(accounting.release(), accounting.status()));
+            }
+        }
+        return last;
     }
 
     public FactSheetContent content(String country) {

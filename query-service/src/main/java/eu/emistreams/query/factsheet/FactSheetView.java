@@ -14,6 +14,7 @@ public record FactSheetView(
         List<HighlightGroup> highlights,
         List<DataSourceLine> dataSources,
         List<SectionView> sections,
+        List<ReleaseChangesView> releaseChanges,
         String pdfHref,
         String eventsHref,
         String fragmentHref) {
@@ -21,6 +22,15 @@ public record FactSheetView(
     /** One source of the data, the releases in use and the concordance it was classified with. */
     @TemplateData
     public record DataSourceLine(String name, String description, String releases, String concordance, boolean ingested) {
+    }
+
+    /**
+     * What one source's last release changed: a heading, a summary, the largest revisions and the
+     * link to all of them in {@code GET /api/revisions}.
+     */
+    @TemplateData
+    public record ReleaseChangesView(String id, String heading, String summary, boolean hasTable, DataTable table,
+            String revisionsHref) {
     }
 
     @TemplateData
@@ -34,6 +44,11 @@ public record FactSheetView(
     /** A figure ready to show: its SVG is markup the page must not escape. */
     @TemplateData
     public record FigureView(int number, String id, String title, boolean hasChart, RawString svg, String noDataMessage,
-            DataTable table, String sourceLine) {
+            DataTable table, String sourceLine, String provisionalNote) {
+
+        public FigureView(int number, String id, String title, boolean hasChart, RawString svg, String noDataMessage,
+                DataTable table, String sourceLine) {
+            this(number, id, title, hasChart, svg, noDataMessage, table, sourceLine, "");
+        }
     }
 }

@@ -65,6 +65,11 @@ public final class FigureRenderer {
     private static final Color DEFICIT = new Color(0xC0, 0x39, 0x2B);
     private static final Color TEXT = new Color(0x20, 0x20, 0x20);
     private static final Color GRID = new Color(0xD0, 0xD0, 0xD0);
+    /** Bars of a provisional year: the EU blue, lighter. */
+    static final Color PROVISIONAL_BLUE = new Color(0x99, 0xAD, 0xD6);
+    /** Provisional line segments and bar outlines. */
+    private static final BasicStroke DASHED =
+            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
     /** Lines that stay apart for colour-blind readers (Okabe-Ito), led by the EU blue. */
     private static final List<Color> SERIES = List.of(EU_BLUE, new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73),
@@ -140,6 +145,17 @@ public final class FigureRenderer {
 
         JFreeChart chart = chart(plot);
         styleBars(bars);
+        if (spec.provisional()) {
+            // A provisional year: lighter bars with a dashed outline, and a legend entry naming the year.
+            bars.setSeriesPaint(0, PROVISIONAL_BLUE);
+            bars.setDrawBarOutline(true);
+            bars.setSeriesOutlinePaint(0, EU_BLUE);
+            bars.setSeriesOutlineStroke(0, DASHED);
+            LegendItemCollection legend = new LegendItemCollection();
+            legend.add(new LegendItem("Country share (%), " + spec.provisionalYears().first() + " provisional",
+                    PROVISIONAL_BLUE));
+            sharePlot.setFixedLegendItems(legend);
+        }
         for (CategoryPlot panel : List.of(sharePlot, rankPlot)) {
             panel.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
             panel.setRangeGridlinePaint(GRID);
@@ -193,7 +209,8 @@ public final class FigureRenderer {
         years.setAutoRangeIncludesZero(false);
         years.setStandardTickUnits(yearTickUnits());
         NumberAxis shares = new NumberAxis(spec.axisLabel());
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer renderer = spec.provisionalYears().isEmpty() ? new XYLineAndShapeRenderer(true, true)
+                : new ProvisionalLineRenderer(lines, spec.provisionalYears());
         XYPlot plot = new XYPlot(lines, years, shares, renderer);
         JFreeChart chart = chart(plot);
         Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
@@ -201,6 +218,15 @@ public final class FigureRenderer {
             renderer.setSeriesPaint(i, SERIES.get(i % SERIES.size()));
             renderer.setSeriesStroke(i, new BasicStroke(2f));
             renderer.setSeriesShape(i, shapes[i % shapes.length]);
+        }
+        if (!spec.provisionalYears().isEmpty()) {
+            LegendItemCollection legend = new LegendItemCollection();
+            legend.addAll(renderer.getLegendItems());
+            LegendItem note = new LegendItem("Dashed: provisional (" + Numbers.joinNames(
+                    spec.provisionalYears().stream().map(String::valueOf).toList()) + ")", null, null, null,
+                    new java.awt.geom.Line2D.Double(-7, 0, 7, 0), DASHED, TEXT);
+            legend.add(note);
+            plot.setFixedLegendItems(legend);
         }
         return chart;
     }
@@ -304,6 +330,26 @@ public final class FigureRenderer {
         String markup = svg.toString();
         int start = markup.indexOf("<svg");
         return start > 0 ? markup.substring(start) : markup;
+    }
+
+    /** Lines whose segments into a provisional year are dashed. */
+    private static final class ProvisionalLineRenderer extends XYLineAndShapeRenderer {
+
+        private final transient XYSeriesCollection lines;
+        private final java.util.Set<Integer> provisionalYears;
+
+        ProvisionalLineRenderer(XYSeriesCollection lines, java.util.Set<Integer> provisionalYears) {
+            super(true, true);
+            this.lines = lines;
+            this.provisionalYears = java.util.Set.copyOf(provisionalYears);
+            setDrawSeriesLineAsPath(false);
+        }
+
+        @Override
+        public java.awt.Stroke getItemStroke(int series, int item) {
+            int year = (int) Math.round(lines.getXValue(series, item));
+            return provisionalYears.contains(year) ? DASHED : super.getItemStroke(series, item);
+        }
     }
 
     /** Trade balance bars: the EU blue for a surplus, red for a deficit. */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -79,7 +80,7 @@ public final class HighlightRules {
         }
         Sentence.Builder sentence = Sentence.builder()
                 .text("Among EU27 countries, " + data.countryName()
-                        + "'s best ranks by share of worldwide patent applications in " + data.patentYear().getAsInt()
+                        + "'s best ranks by share of worldwide patent applications in " + rankYear(data).getAsInt()
                         + " are in ");
         appendRankGroups(sentence, data, groups);
         return Optional.of(sentence.text(".").build());
@@ -92,13 +93,13 @@ public final class HighlightRules {
      */
     public static Optional<Sentence> leadingRanks(FactSheetData data, List<String> codes, String group) {
         List<String> leading = codesByRank(data, codes).stream()
-                .filter(code -> data.eu27Ranks().get(code) <= LEADING_RANK)
+                .filter(code -> ranks(data).get(code) <= LEADING_RANK)
                 .toList();
-        int year = data.patentYear().orElse(0);
+        int year = rankYear(data).orElse(0);
         if (!leading.isEmpty()) {
             Sentence.Builder sentence = Sentence.builder().text(data.countryName() + " is among the " + LEADING_RANK_WORD
                     + " leading EU27 countries in generating " + group + " technologies in ");
-            appendWithValues(sentence, leading, code -> Numbers.ordinal(data.eu27Ranks().get(code)));
+            appendWithValues(sentence, leading, code -> Numbers.ordinal(ranks(data).get(code)));
             return Optional.of(sentence.text(", by its share of worldwide patent applications in " + year + ".").build());
         }
         List<List<String>> best = rankGroups(data, codes, 1);
@@ -106,7 +107,7 @@ public final class HighlightRules {
             return Optional.empty();
         }
         List<String> names = best.get(0).stream().map(CodeLabels::label).toList();
-        int rank = data.eu27Ranks().get(best.get(0).get(0));
+        int rank = ranks(data).get(best.get(0).get(0));
         return Optional.of(Sentence.builder()
                 .text(data.countryName() + "'s best EU27 rank in " + group + " technologies is "
                         + Numbers.ordinal(rank) + ", in ")
@@ -120,7 +121,7 @@ public final class HighlightRules {
      * most, each with its first and last values; when none moved by 10%, one sentence saying so.
      */
     public static List<Sentence> largestChanges(FactSheetData data, List<String> codes) {
-        List<Trend> trends = trends(data.worldShareSeries(), codes);
+        List<Trend> trends = patentTrends(data, codes);
         if (trends.isEmpty()) {
             return List.of();
         }
@@ -147,7 +148,7 @@ public final class HighlightRules {
      * When every field stayed within 10%: "... has remained broadly stable ...".
      */
     public static Optional<Sentence> trendSummary(FactSheetData data, List<String> codes, String group) {
-        List<Trend> trends = trends(data.worldShareSeries(), codes);
+        List<Trend> trends = patentTrends(data, codes);
         if (trends.isEmpty()) {
             return Optional.empty();
         }
@@ -175,14 +176,17 @@ public final class HighlightRules {
      * 2019 to 2020 its share rose in Solar Power and Wind Power."
      */
     public static Optional<Sentence> latestRises(FactSheetData data, List<String> codes) {
-        if (data.patentYear().isEmpty()) {
+        OptionalInt latest = latestSettledYear(data);
+        if (latest.isEmpty()) {
             return Optional.empty();
         }
-        int year = data.patentYear().getAsInt();
+        int year = latest.getAsInt();
+        PatentCaveats caveats = data.patentCaveats();
         List<String> rising = new ArrayList<>();
         for (String code : codes) {
             SortedMap<Integer, Double> series = data.worldShareSeries().get(code);
             if (series != null && series.containsKey(year) && series.containsKey(year - 1)
+                    && !caveats.isProvisional(year - 1) && caveats.hasBase(code, year - 1)
                     && Numbers.displayed(series.get(year)) > Numbers.displayed(series.get(year - 1))) {
                 rising.add(CodeLabels.label(code));
             }
@@ -440,24 +444,71 @@ public final class HighlightRules {
             if (i > 0) {
                 sentence.text(", and ");
             }
-            sentence.text(Numbers.ordinal(data.eu27Ranks().get(group.get(0))) + " in ");
+            sentence.text(Numbers.ordinal(ranks(data).get(group.get(0))) + " in ");
             sentence.strongNames(group.stream().map(CodeLabels::label).toList());
         }
+        if (data.patentCaveats().isProvisional(data.patentYear())) {
+            // The figure's year is provisional: the ranks stated are those of the latest settled year.
+            tail = tail.substring(0, tail.length() - 1) + " in " + rankYear(data).getAsInt() + ", as "
+                    + data.patentYear().getAsInt() + " is provisional.";
+        }
         return Optional.of(sentence.text(tail).build());
+    }
+
+    /**
+     * The year whose EU27 ranks the rank rules state: the patent year, or, when it is provisional, the
+     * latest year that is not (empty when there is none: then no rank is stated).
+     */
+    static OptionalInt rankYear(FactSheetData data) {
+        PatentCaveats caveats = data.patentCaveats();
+        return caveats.isProvisional(data.patentYear()) ? caveats.settledYear() : data.patentYear();
+    }
+
+    /** The EU27 ranks of {@link #rankYear}. */
+    static Map<String, Integer> ranks(FactSheetData data) {
+        PatentCaveats caveats = data.patentCaveats();
+        return caveats.isProvisional(data.patentYear()) ? caveats.settledRanks() : data.eu27Ranks();
+    }
+
+    /** The latest year of the world-share series that is not provisional. */
+    private static OptionalInt latestSettledYear(FactSheetData data) {
+        return data.worldShareSeries().values().stream()
+                .flatMap(series -> series.keySet().stream())
+                .filter(year -> !data.patentCaveats().isProvisional(year))
+                .mapToInt(Integer::intValue)
+                .max();
+    }
+
+    /**
+     * The world-share trends a sentence may state: over the years that are not provisional, and only
+     * from a first year in which the country's fractional count of the field reaches the minimum base.
+     */
+    static List<Trend> patentTrends(FactSheetData data, List<String> codes) {
+        PatentCaveats caveats = data.patentCaveats();
+        List<Trend> trends = new ArrayList<>();
+        for (String code : codes) {
+            SortedMap<Integer, Double> values = data.worldShareSeries().get(code);
+            if (values != null) {
+                Trend.of(code, caveats.settled(values))
+                        .filter(trend -> caveats.hasBase(code, trend.firstYear()))
+                        .ifPresent(trends::add);
+            }
+        }
+        return trends;
     }
 
     /** Codes with a rank, best first, in the order of {@code codes} among equals. */
     private static List<String> codesByRank(FactSheetData data, List<String> codes) {
         return codes.stream()
-                .filter(data.eu27Ranks()::containsKey)
-                .sorted(Comparator.comparingInt(code -> data.eu27Ranks().get(code)))
+                .filter(ranks(data)::containsKey)
+                .sorted(Comparator.comparingInt(code -> ranks(data).get(code)))
                 .toList();
     }
 
     /** The codes of the {@code distinctRanks} best rank values, grouped by rank, at most {@value #MAX_NAMED} names. */
     private static List<List<String>> rankGroups(FactSheetData data, List<String> codes, int distinctRanks) {
         Map<Integer, List<String>> byRank = new TreeMap<>();
-        codesByRank(data, codes).forEach(code -> byRank.computeIfAbsent(data.eu27Ranks().get(code), r -> new ArrayList<>()).add(code));
+        codesByRank(data, codes).forEach(code -> byRank.computeIfAbsent(ranks(data).get(code), r -> new ArrayList<>()).add(code));
         List<List<String>> groups = new ArrayList<>();
         int named = 0;
         for (List<String> group : byRank.values()) {
@@ -478,7 +529,7 @@ public final class HighlightRules {
                 sentence.text(" and in ");
             }
             sentence.strongNames(group.stream().map(CodeLabels::label).toList());
-            String rank = Numbers.ordinal(data.eu27Ranks().get(group.get(0)));
+            String rank = Numbers.ordinal(ranks(data).get(group.get(0)));
             sentence.text(group.size() == 1 ? " (" + rank + ")" : " (" + rank + " each)");
         }
     }

@@ -39,6 +39,9 @@ public class IndicatorAnswers {
     @Inject
     QueryConfig config;
 
+    @Inject
+    ProvisionalYears provisionalYears;
+
     private Cache<IndicatorFilter, KeptAnswer> kept;
 
     private record KeptAnswer(long generation, byte[] json) {
@@ -67,12 +70,25 @@ public class IndicatorAnswers {
         if (current != null) {
             return current;
         }
-        InteractiveQueries.IndicatorAnswer computed = queries.indicatorAnswer(filter);
+        InteractiveQueries.IndicatorAnswer computed = flagged(queries.indicatorAnswer(filter));
         byte[] rendered = render(computed);
         if (computed.fromThisInstanceOnly()) {
             kept.put(filter, new KeptAnswer(seen, rendered));
         }
         return rendered;
+    }
+
+    /**
+     * Every patent row with its {@code provisional} flag. The provisional years come from every
+     * patent.count value, not from the rows asked for: a filtered answer flags the years a full one would.
+     */
+    private InteractiveQueries.IndicatorAnswer flagged(InteractiveQueries.IndicatorAnswer answer) {
+        if (answer.rows().stream().noneMatch(row -> ProvisionalYears.isPatent(row.indicator()))) {
+            return answer;
+        }
+        java.util.Set<Integer> years = provisionalYears.current();
+        return new InteractiveQueries.IndicatorAnswer(answer.rows().stream().map(row -> row.flagged(years)).toList(),
+                answer.fromThisInstanceOnly());
     }
 
     /** The kept answer to a filter if it was computed under {@code seen}, else null. */

@@ -27,6 +27,7 @@ import io.restassured.response.Response;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.AfterAll;
@@ -73,14 +74,25 @@ class QueryServiceIT {
     private static List<IndicatorRow> rows(String query) {
         Response response = given().get("/api/indicators" + query);
         response.then().statusCode(200);
-        return List.of(response.as(IndicatorRow[].class));
+        return withoutProvisionalFlag(response.as(IndicatorRow[].class));
+    }
+
+    /**
+     * The rows without their {@code provisional} flag: it follows the latest priority year of every
+     * value on the topics, which other test classes sharing this stack move; FactSheetIT and
+     * TwoInstancesIT check it under years they control.
+     */
+    private static List<IndicatorRow> withoutProvisionalFlag(IndicatorRow[] rows) {
+        return Arrays.stream(rows)
+                .map(row -> new IndicatorRow(row.indicator(), row.country(), row.code(), row.year(), row.value()))
+                .toList();
     }
 
     private static void awaitRows(String query, List<IndicatorRow> expected) {
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             Response response = given().get("/api/indicators" + query);
             response.then().statusCode(200);
-            assertEquals(expected, List.of(response.as(IndicatorRow[].class)));
+            assertEquals(expected, withoutProvisionalFlag(response.as(IndicatorRow[].class)));
         });
     }
 

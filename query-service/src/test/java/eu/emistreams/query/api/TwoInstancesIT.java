@@ -66,7 +66,8 @@ class TwoInstancesIT {
                     IndicatorKey key = key("patent.count", country, code, YEAR);
                     double value = country.charAt(0) * 10 + code.length();
                     stack.publish(key, value);
-                    expected.add(new IndicatorRow(key.getIndicator(), country, code, YEAR, value));
+                    // YEAR is the latest priority year on the topics: every value of it is provisional.
+                    expected.add(new IndicatorRow(key.getIndicator(), country, code, YEAR, value, true));
                 }
             }
             expected.sort(IndicatorRow.ORDER);
@@ -98,7 +99,7 @@ class TwoInstancesIT {
             IndicatorRow updated = expected.remove(expected.size() - 1);
             stack.retract(retracted.key());
             stack.publish(updated.key(), 99.5);
-            expected.add(new IndicatorRow(updated.indicator(), updated.country(), updated.code(), YEAR, 99.5));
+            expected.add(new IndicatorRow(updated.indicator(), updated.country(), updated.code(), YEAR, 99.5, true));
             expected.sort(IndicatorRow.ORDER);
             awaitPropagated(thisInstance, expected);
             awaitPropagated(secondInstance, expected);
@@ -108,6 +109,11 @@ class TwoInstancesIT {
             // Until the group notices, the partitions of the gone instance answer 503, never a partial list.
             await().atMost(REBALANCE).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertCompleteOrNotReady(thisInstance, expected));
+
+            // YEAR would otherwise stay the latest priority year for the classes that run after this one.
+            expected.forEach(row -> stack.retract(row.key()));
+            await().atMost(REBALANCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertEquals("[]", given().get(thisInstance + "/api/indicators?year=" + YEAR).asString()));
         }
     }
 

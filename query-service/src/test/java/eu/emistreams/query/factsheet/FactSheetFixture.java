@@ -29,6 +29,7 @@ final class FactSheetFixture {
         fixture.trade();
         fixture.investment();
         fixture.production();
+        fixture.patentCounts();
         return List.copyOf(fixture.rows);
     }
 
@@ -45,6 +46,13 @@ final class FactSheetFixture {
 
     private void add(String indicator, String code, int year, double value) {
         rows.add(row(indicator, code, year, value));
+    }
+
+    /** 50 applications behind every world share: every trend has a base above the minimum count. */
+    private void patentCounts() {
+        List<IndicatorRowWithProvenance> worldShares = rows.stream()
+                .filter(row -> row.indicator().equals(FactSheetAssembler.WORLD_SHARE)).toList();
+        worldShares.forEach(row -> add(FactSheetAssembler.PATENT_COUNT, row.code(), row.year(), 50));
     }
 
     /** World share from {@code first} in 2010 to {@code last} in 2020, linearly. */

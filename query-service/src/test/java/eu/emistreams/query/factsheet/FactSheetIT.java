@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.emistreams.events.codes.EmiCodes;
 import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import eu.emistreams.query.testing.InstanceAddressResource;
+import eu.emistreams.query.testing.Records;
 import eu.emistreams.query.testing.StackClients;
 import eu.emistreams.stack.test.EmiStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -67,6 +68,12 @@ class FactSheetIT {
                 rows.add(new IndicatorRowWithProvenance(FactSheetAssembler.WORLD_SHARE, country, "AGRI", COMPARISON_YEAR,
                         index * 0.25, Map.of("patstat", FactSheetFixture.PATSTAT_RELEASE), FactSheetFixture.CONCORDANCE));
             }
+        }
+        // The release covers priority years up to 2022 (an application of another country), so 2021
+        // and 2022 are provisional and Belgium's 2020 is not.
+        for (int year : List.of(2021, 2022)) {
+            rows.add(new IndicatorRowWithProvenance(FactSheetAssembler.PATENT_COUNT, "DE", "AGRI", year, 3.0,
+                    Map.of("patstat", FactSheetFixture.PATSTAT_RELEASE), FactSheetFixture.CONCORDANCE));
         }
         stack.publishRows(rows);
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
@@ -186,6 +193,97 @@ class FactSheetIT {
             browser.screenshotWholePage(ARTIFACTS.resolve("compare-patent.world_share-AGRI.png"));
             assertEquals(List.of(), errors(browser.consoleEntries()), "console errors on the comparison page");
         }
+    }
+
+    @Test
+    @Order(5)
+    void provisionalYearsAreMarkedAndNoRankOrTrendIsDrawnFromThem() throws Exception {
+        given().get("/api/indicators?indicator=patent.count&country=DE&year=2022").then().statusCode(200)
+                .body("[0].provisional", equalTo(true));
+        given().get("/api/indicators?indicator=patent.world_share&country=BE&code=AGRI&year=2020").then().statusCode(200)
+                .body("[0].provisional", equalTo(false));
+        given().get("/api/indicators?indicator=trade.balance&country=BE&code=AGRI").then().statusCode(200)
+                .body("[0].provisional", org.hamcrest.Matchers.nullValue());
+
+        // Belgium's provisional 2021 and 2022: first rank in Agri-Food, and a leap of its world shares.
+        List<IndicatorRowWithProvenance> recent = new ArrayList<>();
+        for (int year : List.of(2021, 2022)) {
+            List<String> codes = new ArrayList<>(EmiCodes.ECOSYSTEMS);
+            codes.addAll(CodeLabels.GREEN);
+            codes.addAll(CodeLabels.DIGITAL);
+            for (String code : codes) {
+                recent.add(FactSheetFixture.row(FactSheetAssembler.COUNTRY_SHARE, code, year, 5.0));
+                recent.add(FactSheetFixture.row(FactSheetAssembler.EU27_RANK, code, year, code.equals("AGRI") ? 1 : 20));
+            }
+            for (String code : List.of("AGRI", "G.REN.SOLAR", "G.REN.WIND")) {
+                recent.add(FactSheetFixture.row(FactSheetAssembler.WORLD_SHARE, code, year, 9.0 + year - 2021));
+                recent.add(FactSheetFixture.row(FactSheetAssembler.PATENT_COUNT, code, year, 50));
+            }
+        }
+        stack.publishRows(recent);
+        try (ChromiumBrowser browser = ChromiumBrowser.start()) {
+            ChromeDriver driver = browser.driver();
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                driver.get(baseUrl() + "/factsheet/BE");
+                assertTrue(driver.findElement(By.cssSelector("#figure-1 figcaption")).getText().contains("(2022)"));
+            });
+            for (int number : List.of(1, 4, 5, 7)) {
+                WebElement note = driver.findElement(By.cssSelector("#figure-" + number + " .provisional-note"));
+                assertTrue(note.isDisplayed(), "figure " + number + " shows its provisional note");
+                assertTrue(note.getText().startsWith("Provisional: "), note.getText());
+            }
+            assertTrue(driver.findElement(By.cssSelector("#figure-1 .provisional-note")).getText().contains("2022"));
+            assertTrue(driver.findElement(By.cssSelector("#figure-5 .provisional-note")).getText().contains("2021 and 2022"));
+            JavascriptExecutor js = driver;
+            String figure5 = (String) js.executeScript("return document.querySelector('#figure-5 .chart svg').outerHTML;");
+            assertTrue(figure5.contains("stroke-dasharray"), "figure 5 draws its provisional segments dashed");
+            assertTrue(driver.findElement(By.cssSelector("#figure-1 .chart svg")).getText().contains("2022 provisional")
+                    || ((String) js.executeScript("return document.querySelector('#figure-1 .chart svg').textContent;"))
+                            .contains("2022 provisional"), "figure 1's legend names the provisional year");
+            assertEquals(0, driver.findElements(By.cssSelector("#figure-6 .provisional-note")).size(), "production is not patents");
+
+            String highlights = driver.findElement(By.id("key-highlights")).getText();
+            assertTrue(highlights.contains("Agri-Food (6th)"), "ranks of 2020, the latest year not provisional: " + highlights);
+            assertTrue(!highlights.contains("(1st)"), highlights);
+            String page = driver.findElement(By.id("factsheet-body")).getText();
+            assertTrue(!page.contains("to 9.00% in 2021") && !page.contains("to 10.00% in 2022")
+                    && !page.contains("From 2021 to 2022"), "no trend into a provisional year");
+            browser.screenshotWholePage(ARTIFACTS.resolve("factsheet-BE-provisional.png"));
+            assertEquals(List.of(), errors(browser.consoleEntries()), "console errors");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theSectionOnTheLastReleaseListsWhatItChanged() throws Exception {
+        // A later PATSTAT release that revises Belgium's Agri-Food world share of 2020 (3.00 in the fixture).
+        String release = "2026-autumn";
+        stack.report(Records.report("patstat", release, "COMPLETED", System.currentTimeMillis(), 100, 90, 10, 0, 0));
+        stack.publishRows(List.of(new IndicatorRowWithProvenance(FactSheetAssembler.WORLD_SHARE, FactSheetFixture.COUNTRY,
+                "AGRI", 2020, 3.25, Map.of("patstat", release), FactSheetFixture.CONCORDANCE, 3.0)));
+        try (ChromiumBrowser browser = ChromiumBrowser.start()) {
+            ChromeDriver driver = browser.driver();
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                driver.get(baseUrl() + "/factsheet/BE");
+                assertTrue(driver.findElement(By.id("changes-patstat")).getText().contains("PATSTAT, release " + release));
+            });
+            WebElement patents = driver.findElement(By.id("changes-patstat"));
+            assertTrue(patents.isDisplayed());
+            assertTrue(patents.getText().contains("It revised 1 of Belgium's values. The revision:"), patents.getText());
+            List<WebElement> rows = patents.findElements(By.cssSelector("table.revisions tbody tr"));
+            assertEquals(1, rows.size());
+            assertEquals("World share (%) Agri-Food 2020 3.00 3.25 +0.25", rows.get(0).getText());
+            assertEquals("Every value this release changed", patents.findElement(By.cssSelector(".all-revisions a")).getText());
+            assertEquals(4, driver.findElements(By.cssSelector("#release-changes .source-changes")).size(), "one per source");
+            browser.screenshotWholePage(ARTIFACTS.resolve("factsheet-BE-release-changes.png"));
+            assertEquals(List.of(), errors(browser.consoleEntries()), "console errors");
+        }
+        // The link's answer: the same revision in full.
+        given().get("/api/revisions?release=" + release + "&country=BE").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].indicator", equalTo(FactSheetAssembler.WORLD_SHARE))
+                .body("[0].previous", equalTo(3.0f))
+                .body("[0].value", equalTo(3.25f));
     }
 
     @Test

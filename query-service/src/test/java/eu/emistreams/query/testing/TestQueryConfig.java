@@ -57,6 +57,16 @@ public class TestQueryConfig implements QueryConfig {
     }
 
     @Override
+    public int provisionalYears() {
+        return 2;
+    }
+
+    @Override
+    public Highlights highlights() {
+        return () -> 5;
+    }
+
+    @Override
     public long answerCacheBytes() {
         return 64L << 20;
     }
