@@ -170,6 +170,26 @@ class BenchmarkMarksTest {
     }
 
     @Test
+    void thePdfHoldsNineDrawingsWithThePeersPanelsInFiguresFiveAndEight() throws Exception {
+        List<eu.emistreams.query.serving.IndicatorRowWithProvenance> rows = new java.util.ArrayList<>(FactSheetFixture.belgium());
+        rows.addAll(FactSheetFixture.benchmarks());
+        for (String peer : EmiCodes.PEERS) {
+            for (String code : CodeLabels.DIGITAL_TRENDS) {
+                for (int year = 2010; year <= 2020; year++) {
+                    rows.add(FactSheetFixture.benchmark(FactSheetAssembler.WORLD_SHARE, peer, code, year, 5.0 + year - 2010));
+                }
+            }
+        }
+        FactSheetContent content = FactSheetContent.of(FactSheetAssembler.assemble("BE", rows));
+        assertTrue(((ChartSpec.Trends) content.figures().get(7).chart().orElseThrow()).hasPeers());
+        String html = new FactSheetPage(StandaloneTemplates.engine()).page(content, java.time.Instant.parse("2026-11-25T10:00:00Z"));
+        byte[] pdf = FactSheetPdf.render(html, "http://127.0.0.1/factsheet/BE", "Belgium");
+        java.nio.file.Files.createDirectories(FactSheetDocumentTest.ARTIFACTS);
+        java.nio.file.Files.write(FactSheetDocumentTest.ARTIFACTS.resolve("unit-BE-benchmarks.pdf"), pdf);
+        assertEquals(9, PdfFigures.read(pdf).drawings(), "one vector drawing per figure, the tall ones too");
+    }
+
+    @Test
     void provisionalYearsKeepTheirMarksBesideTheBenchmarks() throws Exception {
         ChartSpec.ShareAndRank shares = (ChartSpec.ShareAndRank) figure(WITH_BENCHMARKS, 1).chart().orElseThrow();
         ChartSpec.ShareAndRank provisionalShares = new ChartSpec.ShareAndRank(shares.fieldHeader(), shares.codes(),
