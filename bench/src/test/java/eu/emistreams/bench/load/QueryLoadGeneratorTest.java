@@ -104,10 +104,11 @@ class QueryLoadGeneratorTest {
     @Test
     void runsAsAProcessOfItsOwn(@TempDir Path work) {
         QueryLoadGenerator.Outcome outcome = QueryLoad.runInSeparateJvm(new QueryLoadGenerator.Options(baseUrl(),
-                List.of("/api/indicators?country=BE"), 50, Duration.ofSeconds(1), Duration.ofSeconds(1), 16), work);
-        // 50 requests fall due in the measured second: each is sent (and answered or failed) or skipped.
+                List.of("/api/indicators?country=BE"), 20, Duration.ofSeconds(1), Duration.ofSeconds(3), 16), work);
+        // 60 requests fall due in the measured 3 s: each is sent (and answered or failed) or skipped.
+        // Three seconds, so that a machine busy with other builds still answers some of them.
         long due = outcome.ok() + outcome.errors() + outcome.skipped();
-        assertTrue(due >= 49 && due <= 51, "due " + due + " in " + outcome);
+        assertTrue(due >= 59 && due <= 61, "due " + due + " in " + outcome);
         assertTrue(outcome.ok() > 0, "answers came back through the separate JVM: " + outcome);
         assertEquals(Set.of("/api/indicators?country=BE"), seen);
     }

@@ -161,6 +161,12 @@ public final class YearAggregateProcessor<M> implements Processor<Integer, YearC
         }
         if (changes.counts()) {
             status = status.withProvenance(changes.sourceRelease(), changes.concordanceVersion());
+        } else if (!changes.changes().isEmpty()) {
+            // Only removals: a tombstone names no release, the source's release ingested last removed it.
+            String remover = IngestActivity.latestRelease(ingestActivity, definition.provenanceSource()).orElse(null);
+            if (remover != null) {
+                status = status.withProvenance(remover, status.concordanceVersion());
+            }
         }
         if (!status.equals(before)) {
             statuses.put(changes.year(), status);

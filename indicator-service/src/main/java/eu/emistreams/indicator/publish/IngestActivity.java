@@ -3,9 +3,11 @@ package eu.emistreams.indicator.publish;
 import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.ingest.IngestReport;
 import eu.emistreams.indicator.store.StateStoreKind;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -32,6 +34,7 @@ public final class IngestActivity {
     static final String UPDATE = "ingest-activity-update";
 
     private static final String RUNNING = "RUNNING";
+    private static final char SEPARATOR = '|';
     private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
 
     private IngestActivity() {
@@ -60,7 +63,7 @@ public final class IngestActivity {
                         if (report.value() == null) {
                             statuses.delete(report.key());
                         } else {
-                            statuses.put(report.key(), report.value().getStatus());
+                            statuses.put(report.key(), report.value().getStatus() + SEPARATOR + report.value().getStartedAt());
                         }
                     }
                 });
@@ -70,11 +73,46 @@ public final class IngestActivity {
     static boolean reading(KeyValueStore<String, String> statuses, String source) {
         try (KeyValueIterator<String, String> reports = statuses.prefixScan(source + "/", PREFIX_SERIALIZER)) {
             while (reports.hasNext()) {
-                if (RUNNING.equals(reports.next().value)) {
+                if (RUNNING.equals(status(reports.next().value))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * The release of {@code source} ingested last: the one whose run started last, ties by name (the
+     * order of {@code GET /api/status}); empty when none was reported. A value changed only by
+     * removals is attributed to it: a tombstone carries no release, and the one being or last
+     * ingested is the one that removed the records.
+     */
+    public static Optional<String> latestRelease(KeyValueStore<String, String> statuses, String source) {
+        String prefix = source + "/";
+        String latest = null;
+        long latestStart = Long.MIN_VALUE;
+        try (KeyValueIterator<String, String> reports = statuses.prefixScan(prefix, PREFIX_SERIALIZER)) {
+            while (reports.hasNext()) {
+                KeyValue<String, String> report = reports.next();
+                String release = report.key.substring(prefix.length());
+                long started = startedAt(report.value);
+                if (latest == null || started > latestStart || (started == latestStart && release.compareTo(latest) > 0)) {
+                    latest = release;
+                    latestStart = started;
+                }
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    /** A stored value is {@code STATUS|startedAt}; a store written before the start was kept holds the status alone. */
+    private static String status(String stored) {
+        int separator = stored.indexOf(SEPARATOR);
+        return separator < 0 ? stored : stored.substring(0, separator);
+    }
+
+    private static long startedAt(String stored) {
+        int separator = stored.indexOf(SEPARATOR);
+        return separator < 0 ? 0 : Long.parseLong(stored.substring(separator + 1));
     }
 }

@@ -198,9 +198,13 @@ final class IndicatorTopologyHarness implements AutoCloseable {
     // ---- every family ----
 
     /** An ingest report, keyed as the ingest service keys it. */
+    private final Map<String, Long> startOrder = new java.util.HashMap<>();
+
     void report(String source, String release, String status) {
+        // Releases start in the order they are first reported, as the ingest runs them.
+        long startedAt = startOrder.computeIfAbsent(source + "/" + release, key -> (long) startOrder.size());
         reports.pipeInput(source + "/" + release, IngestReport.newBuilder()
-                .setSource(source).setRelease(release).setStatus(status).setStartedAt(0L)
+                .setSource(source).setRelease(release).setStatus(status).setStartedAt(startedAt)
                 .setRead(0).setPublished(0).setIgnored(0).setQuality(0).setRejected(0)
                 .setEventsChanged(0).setEventsUnchanged(0).setEventsRetracted(0).setDetails(Map.of())
                 .build());

@@ -294,6 +294,25 @@ class PatentIndicatorTopologyTest extends HarnessTest {
         assertEquals(1.0, second.getPreviousValue(), EXACT);
     }
 
+    @Test
+    void aValueChangedOnlyByRemovalsIsAttributedToTheReleaseThatRemovedThem() {
+        topology.report("patstat", "R1", "COMPLETED");
+        topology.patent(1, 2020, List.of("BE"), List.of("AGRI"), "R1", "c1");
+        topology.patent(2, 2020, List.of("NL"), List.of("AGRI"), "R1", "c1");
+        topology.settle();
+        assertEquals(Map.of("patstat", "R1"), topology.get("patent.world_share", "BE", "AGRI", 2020).getProvenance().getReleases());
+
+        // R2 removes NL's application and adds nothing to 2020: BE's world share goes from 50 % to 100 %.
+        topology.report("patstat", "R2", "RUNNING");
+        topology.retractPatent(2);
+        topology.report("patstat", "R2", "COMPLETED");
+        IndicatorValue revised = valueOf(topology.settle(), "patent.world_share", "BE", "AGRI");
+        assertEquals(100.0, revised.getValue(), EXACT);
+        assertEquals(50.0, revised.getPreviousValue(), EXACT);
+        assertEquals(Map.of("patstat", "R2"), revised.getProvenance().getReleases(), "the release that removed it");
+        assertEquals("c1", revised.getProvenance().getConcordanceVersion());
+    }
+
     private static IndicatorValue valueOf(List<KeyValue<IndicatorKey, IndicatorValue>> published, String indicator,
             String country, String code) {
         return published.stream()

@@ -5,13 +5,13 @@ import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.EventTopics;
 import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.progress.StageProgress;
+import eu.emistreams.streams.progress.CompactedTopicFollower;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,31 +19,23 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Follows emi.progress and emi.concordance from the beginning on a thread of its own: a plain
- * consumer (no group), read_committed, assigned every partition of both. After each poll it
- * publishes what it holds together with its consumer position, which, unlike record offsets,
- * moves past transaction markers; {@link #readAt} hands out a reading only when that position is
- * exactly the end offsets the status was decided against.
+ * Follows emi.progress and emi.concordance from the beginning ({@code streams-support}
+ * CompactedTopicFollower: a plain consumer, no group, read_committed, assigned every partition of
+ * both). After each poll it publishes what it holds together with its consumer position, which,
+ * unlike record offsets, moves past transaction markers; {@link #readAt} hands out a reading only
+ * when that position is exactly the end offsets the status was decided against.
  */
 @ApplicationScoped
 public class ProgressReader {
 
     private static final Logger LOG = Logger.getLogger(ProgressReader.class);
     private static final List<String> TOPICS = List.of(EventTopics.PROGRESS.name(), EventTopics.CONCORDANCE.name());
-    private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration RETRY = Duration.ofSeconds(1);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -57,35 +49,22 @@ public class ProgressReader {
     }
 
     private volatile Reading latest;
-    private volatile boolean running;
-    private KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private CompactedTopicFollower follower;
 
     void start(@Observes StartupEvent started) {
         Map<String, Object> config = new HashMap<>(KafkaClientSecurity.properties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "emi-query-progress-reader");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        thread = new Thread(this::run, "emi-query-progress-reader");
-        thread.setDaemon(true);
-        thread.start();
+        Deserializer<StageProgress> progress = serdes.valueSerde(EventTopics.PROGRESS).deserializer();
+        Deserializer<Concordance> concordance = serdes.valueSerde(EventTopics.CONCORDANCE).deserializer();
+        follower = new CompactedTopicFollower("emi-query-progress-reader", config, TOPICS,
+                () -> new EntriesReading(progress, concordance));
+        follower.start();
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (follower != null) {
+            follower.stop();
         }
     }
 
@@ -135,89 +114,51 @@ public class ProgressReader {
         latest = new Reading(Map.copyOf(positions), Map.copyOf(entries), concordance);
     }
 
-    private void run() {
-        Deserializer<StageProgress> progress =
-                serdes.valueSerde(EventTopics.PROGRESS).deserializer();
-        Deserializer<Concordance> concordance =
-                serdes.valueSerde(EventTopics.CONCORDANCE).deserializer();
-        try (KafkaConsumer<String, byte[]> closedAtTheEnd = consumer) {
-            while (running) {
-                try {
-                    follow(progress, concordance);
-                } catch (WakeupException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // The broker or the registry did not answer: read both topics again from the beginning.
-                    LOG.warnf("reading emi.progress again from the beginning after: %s", e.toString());
-                    latest = null;
-                    sleep(RETRY);
-                }
-            }
-        }
-    }
+    /** The entries by key and the concordance version in force, published after every poll. */
+    private final class EntriesReading implements CompactedTopicFollower.Reading {
 
-    private void follow(Deserializer<StageProgress> progress, Deserializer<Concordance> concordance) {
-        while (running && !assign()) {
-            sleep(RETRY);
+        private final Deserializer<StageProgress> progress;
+        private final Deserializer<Concordance> concordance;
+        private final Map<String, StageProgress> entries = new HashMap<>();
+        private Optional<String> concordanceVersion = Optional.empty();
+
+        EntriesReading(Deserializer<StageProgress> progress, Deserializer<Concordance> concordance) {
+            this.progress = progress;
+            this.concordance = concordance;
         }
-        Map<String, StageProgress> entries = new HashMap<>();
-        Optional<String> concordanceVersion = Optional.empty();
-        while (running) {
-            ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-            for (ConsumerRecord<String, byte[]> record : records) {
-                if (record.topic().equals(EventTopics.PROGRESS.name())) {
-                    StageProgress entry = record.value() == null ? null
-                            : progress.deserialize(record.topic(), record.headers(), record.value());
-                    if (entry == null) {
-                        entries.remove(record.key());
-                    } else {
-                        entries.put(record.key(), entry);
-                    }
-                } else if (EventTopics.CONCORDANCE_KEY.equals(record.key())) {
-                    Concordance rules = record.value() == null ? null
-                            : concordance.deserialize(record.topic(), record.headers(), record.value());
-                    concordanceVersion = Optional.ofNullable(rules).map(Concordance::getVersion);
+
+        @Override
+        public void started(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> endOffsets) {
+            publish(positions, Map.of(), Optional.empty());
+        }
+
+        @Override
+        public void apply(ConsumerRecord<String, byte[]> record) {
+            if (record.topic().equals(EventTopics.PROGRESS.name())) {
+                StageProgress entry = record.value() == null ? null
+                        : progress.deserialize(record.topic(), record.headers(), record.value());
+                if (entry == null) {
+                    entries.remove(record.key());
+                } else {
+                    entries.put(record.key(), entry);
                 }
+            } else if (EventTopics.CONCORDANCE_KEY.equals(record.key())) {
+                Concordance rules = record.value() == null ? null
+                        : concordance.deserialize(record.topic(), record.headers(), record.value());
+                concordanceVersion = Optional.ofNullable(rules).map(Concordance::getVersion);
             }
-            Map<TopicPartition, Long> positions = new HashMap<>();
-            for (TopicPartition partition : consumer.assignment()) {
-                positions.put(partition, consumer.position(partition));
-            }
+        }
+
+        @Override
+        public void polled(Map<TopicPartition, Long> positions) {
             publish(positions, entries, concordanceVersion);
         }
-    }
 
-    /** Assigns every partition of both topics once they exist, from the beginning. */
-    private boolean assign() {
-        List<TopicPartition> partitions = new ArrayList<>();
-        try {
-            for (String topic : TOPICS) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-                if (infos == null || infos.isEmpty()) {
-                    return false;
-                }
-                infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-            }
-        } catch (WakeupException e) {
-            throw e;
-        } catch (org.apache.kafka.common.KafkaException e) {
-            LOG.debugf("the progress topics cannot be listed yet: %s", e.getMessage());
-            return false;
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> positions = new HashMap<>();
-        partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
-        publish(positions, Map.of(), Optional.empty());
-        return true;
-    }
-
-    private void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+        @Override
+        public void abandoned(RuntimeException cause) {
+            // The broker or the registry did not answer: the reading starts again from the beginning.
+            LOG.warnf("reading emi.progress again from the beginning after: %s", cause.toString());
+            latest = null;
         }
     }
 }

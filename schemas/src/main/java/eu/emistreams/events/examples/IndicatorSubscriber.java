@@ -2,6 +2,7 @@ package eu.emistreams.events.examples;
 
 import eu.emistreams.events.AvroSerdes;
 import eu.emistreams.events.EventTopics;
+import eu.emistreams.events.KafkaClientSecurity;
 import eu.emistreams.events.indicator.IndicatorKey;
 import eu.emistreams.events.indicator.IndicatorValue;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * topic from the beginning (the current value of every indicator), then follows updates; a record
  * with a null value retracts its key. Run it with {@code ./emi subscribe [COUNTRY]}.
  *
- * <p>Arguments: bootstrap servers, registry URL (ending in /apis/registry/v3), optional country.
+ * <p>Arguments: bootstrap servers, registry URL (ending in /apis/registry/v3), optional country. A
+ * secured broker's settings come from the {@code EMI_KAFKA_*} variables ({@link KafkaClientSecurity}).
  */
 public final class IndicatorSubscriber {
 
@@ -32,6 +34,8 @@ public final class IndicatorSubscriber {
         AvroSerdes serdes = new AvroSerdes(registry);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // A secured broker (SASL_SSL on Kubernetes) through the same EMI_KAFKA_* variables as the services.
+        props.putAll(KafkaClientSecurity.properties());
         // A fresh group each run: a subscriber that wants the whole current state starts from the beginning.
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "indicator-subscriber-example-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
