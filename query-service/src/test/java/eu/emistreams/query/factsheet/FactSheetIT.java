@@ -285,7 +285,7 @@ class FactSheetIT {
             });
             WebElement patents = driver.findElement(By.id("changes-patstat"));
             assertTrue(patents.isDisplayed());
-            assertTrue(patents.getText().contains("It revised 1 of Belgium's values. The revision:"), patents.getText());
+            assertTrue(patents.getText().contains("It revised 1 of Belgium's fact sheet values. The revision:"), patents.getText());
             List<WebElement> rows = patents.findElements(By.cssSelector("table.revisions tbody tr"));
             assertEquals(1, rows.size());
             assertEquals("World share (%) Agri-Food 2020 3.00 3.25 +0.25", rows.get(0).getText());
