@@ -16,6 +16,12 @@ public final class EmiCodes {
 
     public static final String UNKNOWN_COUNTRY = "ZZ";
 
+    /** The EU27 as one economy, as docs/indicators-implementation.md publishes it. */
+    public static final String EU27_ECONOMY = "EU27";
+
+    /** The peer economies, always published for patents and investment (United States, China, Japan, Korea). */
+    public static final List<String> PEERS = List.of("CN", "JP", "KR", "US");
+
     public static final List<String> ECOSYSTEMS = List.of("AERO", "AGRI", "CONS", "CCI", "DIGI", "ELEC", "EII",
             "REN", "HEAL", "MOB", "PROX", "RETA", "TEXT", "TOUR");
 

@@ -13,8 +13,10 @@ import java.util.TreeSet;
 /**
  * The patent indicators of indicators.md §3 computed from one release, exactly, by the published
  * set the project chose: for every year with a counted application, every code of §1 and every
- * country of EU27 ∪ {c : P(c,*,y) > 0}, the count and both shares; the EU27 rank where the world
- * total P(W,k,y) is positive.
+ * country of EU27 ∪ peers ∪ {c : P(c,*,y) > 0}, the count and both shares; the EU27 rank where the
+ * world total P(W,k,y) is positive. The EU27 as one economy ({@code EU27}) has its own sums, to
+ * which every applicant of a member adds its weight as it is read; its shares are computed from
+ * them like a country's, and it has no rank.
  */
 public final class ReferencePatentIndicators {
 
@@ -34,6 +36,10 @@ public final class ReferencePatentIndicators {
         // P(c,k,y) and P(c,*,y), keyed by year then country (then code).
         Map<Integer, Map<String, Map<String, Fraction>>> tagged = new TreeMap<>();
         Map<Integer, Map<String, Fraction>> total = new TreeMap<>();
+        // P(EU27,k,y) and P(EU27,*,y), added up applicant by applicant, apart from the countries'
+        // sums so that the world total does not count the members twice.
+        Map<Integer, Map<String, Fraction>> euTagged = new TreeMap<>();
+        Map<Integer, Fraction> euTotal = new TreeMap<>();
         for (PatstatRelease.Application application : release.countedApplications()) {
             int year = application.earliestFilingYear;
             List<String> texts = new ArrayList<>(application.titles);
@@ -48,6 +54,13 @@ public final class ReferencePatentIndicators {
                 for (String code : codes) {
                     byCode.merge(code, weight, Fraction::plus);
                 }
+                if (EmiCodes.EU27.contains(country)) {
+                    euTotal.merge(year, weight, Fraction::plus);
+                    Map<String, Fraction> euByCode = euTagged.computeIfAbsent(year, y -> new HashMap<>());
+                    for (String code : codes) {
+                        euByCode.merge(code, weight, Fraction::plus);
+                    }
+                }
             }
         }
 
@@ -56,6 +69,7 @@ public final class ReferencePatentIndicators {
             Map<String, Fraction> countryTotals = total.get(year);
             Map<String, Map<String, Fraction>> countryTagged = tagged.getOrDefault(year, Map.of());
             Set<String> countries = new TreeSet<>(EmiCodes.EU27);
+            countries.addAll(EmiCodes.PEERS);
             countryTotals.forEach((country, weight) -> {
                 if (weight.signum() > 0) {
                     countries.add(country);
@@ -80,6 +94,13 @@ public final class ReferencePatentIndicators {
                     indicators.put(new IndicatorId(COUNTRY_SHARE, country, code, year), countryShare);
                     indicators.put(new IndicatorId(WORLD_SHARE, country, code, year), worldShare);
                 }
+                Fraction euCount = euTagged.getOrDefault(year, Map.of()).getOrDefault(code, Fraction.ZERO);
+                Fraction euAll = euTotal.getOrDefault(year, Fraction.ZERO);
+                indicators.put(new IndicatorId(COUNT, EmiCodes.EU27_ECONOMY, code, year), euCount);
+                indicators.put(new IndicatorId(COUNTRY_SHARE, EmiCodes.EU27_ECONOMY, code, year),
+                        euAll.isZero() ? Fraction.ZERO : Fraction.HUNDRED.times(euCount).dividedBy(euAll));
+                indicators.put(new IndicatorId(WORLD_SHARE, EmiCodes.EU27_ECONOMY, code, year),
+                        world.isZero() ? Fraction.ZERO : Fraction.HUNDRED.times(euCount).dividedBy(world));
                 if (world.signum() > 0) {
                     competitionRanks(worldShares).forEach((country, rank) ->
                             indicators.put(new IndicatorId(EU27_RANK, country, code, year), Fraction.of(rank, 1)));

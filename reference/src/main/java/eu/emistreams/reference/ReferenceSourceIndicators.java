@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * An independent computation of indicators.md §5 (trade), §6 (production) and §7 (investment) on
  * one release alone, with the key sets docs/indicators-implementation.md chose: the source files are
  * read as sources.md describes them, rows are kept or left out by the contract's rules, and sums are
- * exact decimals. Row outcomes follow the buckets ingest-service/README.md documents, so the report's
+ * exact decimals. The EU27 economy ({@code EU27}) is summed as the rows are read: every row of a member
+ * also adds to it (trade: the members' reported flows, intra-EU trade included), and it is a reporter
+ * of trade or production in a year once a member is. Row outcomes follow the buckets ingest-service/README.md documents, so the report's
  * accounting can be checked too.
  */
 public final class ReferenceSourceIndicators {
@@ -159,6 +161,13 @@ public final class ReferenceSourceIndicators {
                 for (String code : rules.tagHs6(commodity)) {
                     sums.add(refYear, code, country, flow, amount);
                 }
+                if (EmiCodes.EU27.contains(country)) {
+                    // The EU27 economy reports what its members report, intra-EU flows included.
+                    sums.present(refYear, EmiCodes.EU27_ECONOMY);
+                    for (String code : rules.tagHs6(commodity)) {
+                        sums.add(refYear, code, EmiCodes.EU27_ECONOMY, flow, amount);
+                    }
+                }
             });
         }
         SortedMap<IndicatorId, Fraction> indicators = new TreeMap<>();
@@ -239,10 +248,14 @@ public final class ReferenceSourceIndicators {
                     return;
                 }
                 buckets.published++;
-                sums.present(year, country);
-                sums.add(year, "*", country, "V", amount);
-                for (String code : rules.tagProdcom8(product)) {
-                    sums.add(year, code, country, "V", amount);
+                List<String> producers = EmiCodes.EU27.contains(country)
+                        ? List.of(country, EmiCodes.EU27_ECONOMY) : List.of(country);
+                for (String producer : producers) {
+                    sums.present(year, producer);
+                    sums.add(year, "*", producer, "V", amount);
+                    for (String code : rules.tagProdcom8(product)) {
+                        sums.add(year, code, producer, "V", amount);
+                    }
                 }
             });
         }
@@ -358,12 +371,16 @@ public final class ReferenceSourceIndicators {
             Organization organization = organizations.get(round.organization());
             Set<String> codes = rules.tagCategories(organization.categories());
             List<Integer> years = year >= TOTAL_FIRST_YEAR && year <= TOTAL_LAST_YEAR ? List.of(year, TOTAL_YEAR) : List.of(year);
+            List<String> investedIn = EmiCodes.EU27.contains(organization.country())
+                    ? List.of(organization.country(), EmiCodes.EU27_ECONOMY) : List.of(organization.country());
             for (int countedYear : years) {
                 sums.present(countedYear, organization.country());
-                for (String code : codes) {
-                    sums.add(countedYear, code, organization.country(), "N", BigDecimal.ONE);
-                    if (round.amount() != null) {
-                        sums.add(countedYear, code, organization.country(), "USD", round.amount());
+                for (String country : investedIn) {
+                    for (String code : codes) {
+                        sums.add(countedYear, code, country, "N", BigDecimal.ONE);
+                        if (round.amount() != null) {
+                            sums.add(countedYear, code, country, "USD", round.amount());
+                        }
                     }
                 }
             }
@@ -371,6 +388,8 @@ public final class ReferenceSourceIndicators {
         SortedMap<IndicatorId, Fraction> indicators = new TreeMap<>();
         sums.countriesByYear.forEach((year, withRounds) -> {
             Set<String> countries = new TreeSet<>(EmiCodes.EU27);
+            countries.addAll(EmiCodes.PEERS);
+            countries.add(EmiCodes.EU27_ECONOMY);
             countries.addAll(withRounds);
             for (String code : EmiCodes.ALL_CODES) {
                 for (String country : countries) {

@@ -93,15 +93,36 @@ class ReferencePatentIndicatorsTest {
         assertEquals(Set.of(2020, 2021), years, "9999 counts in no year");
         Map<String, Integer> perIndicator = new HashMap<>();
         indicators.keySet().forEach(id -> perIndicator.merge(id.indicator(), 1, Integer::sum));
-        // 2020: 29 countries (EU27, US, ZZ); 2021: 28 (EU27, ZZ); 32 codes each.
-        int perShareIndicator = 32 * 29 + 32 * 28;
+        // 2020 and 2021: 33 countries (EU27, the peers CN JP KR US, ZZ, EU27 as one economy); 32 codes each.
+        int perShareIndicator = 32 * 33 + 32 * 33;
         assertEquals(perShareIndicator, perIndicator.get(COUNT));
         assertEquals(perShareIndicator, perIndicator.get(COUNTRY_SHARE));
         assertEquals(perShareIndicator, perIndicator.get(WORLD_SHARE));
         // Codes with patents: 7 in 2020 (ELEC HEAL REN G.REN G.REN.SOLAR G.REN.WIND D.AI), 4 in 2021.
         assertEquals((7 + 4) * 27, perIndicator.get(EU27_RANK));
-        assertFalse(indicators.containsKey(new IndicatorId(COUNT, "US", "ELEC", 2021)));
+        assertEquals(Fraction.ZERO, value(COUNT, "US", "ELEC", 2021), "a peer without applications is published");
+        assertEquals(Fraction.ZERO, value(WORLD_SHARE, "KR", "ELEC", 2020));
+        assertFalse(indicators.containsKey(new IndicatorId(COUNT, "CA", "ELEC", 2021)));
         assertTrue(indicators.containsKey(new IndicatorId(COUNT, "MT", "TOUR", 2021)));
+    }
+
+    @Test
+    void theEu27EconomySumsItsMembersWeights() {
+        // ELEC 2020: BE 5/6 + DE 1/3 = 7/6, all of the members' 7/6, of the world's 2.
+        assertEquals(Fraction.of(7, 6), value(COUNT, "EU27", "ELEC", 2020));
+        assertEquals(Fraction.of(100, 1), value(COUNTRY_SHARE, "EU27", "ELEC", 2020));
+        assertEquals(Fraction.of(175, 3), value(WORLD_SHARE, "EU27", "ELEC", 2020));
+        // D.AI 2020: BE 1/2 of the world's 1, and of the members' 7/6.
+        assertEquals(Fraction.of(1, 2), value(COUNT, "EU27", "D.AI", 2020));
+        assertEquals(Fraction.of(300, 7), value(COUNTRY_SHARE, "EU27", "D.AI", 2020));
+        assertEquals(Fraction.of(50, 1), value(WORLD_SHARE, "EU27", "D.AI", 2020));
+        // 2021: only ZZ has weight; the EU27 is there with zeros, and it is never ranked.
+        assertEquals(Fraction.ZERO, value(COUNT, "EU27", "ELEC", 2021));
+        assertEquals(Fraction.ZERO, value(COUNTRY_SHARE, "EU27", "ELEC", 2021));
+        assertEquals(null, value(EU27_RANK, "EU27", "ELEC", 2020));
+        // The world total does not count the members twice: BE, DE, US and ZZ still add up to 100 %.
+        assertEquals(Fraction.of(100, 1), value(WORLD_SHARE, "BE", "ELEC", 2020).plus(value(WORLD_SHARE, "DE", "ELEC", 2020))
+                .plus(value(WORLD_SHARE, "US", "ELEC", 2020)).plus(value(WORLD_SHARE, "ZZ", "ELEC", 2020)));
     }
 
     @Test

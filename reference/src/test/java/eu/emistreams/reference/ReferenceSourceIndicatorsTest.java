@@ -68,7 +68,14 @@ class ReferenceSourceIndicatorsTest {
         assertFalse(result.indicators().containsKey(new IndicatorId("trade.balance", "DE", "ELEC", 2020)));
         assertEquals(Fraction.ZERO, value(result, "trade.imports", "ZZ", "ELEC", 2020));
         assertFalse(result.indicators().containsKey(new IndicatorId("trade.exports", "FR", "ELEC", 2020)));
-        assertEquals(3 * 32 * 2 + 5 + 5, result.indicators().size());
+        // The EU27 economy: BE and DE's reported flows summed; it has a balance, no rank.
+        assertEquals(Fraction.of(350, 1), value(result, "trade.exports", "EU27", "G.REN.SOLAR", 2020));
+        assertEquals(Fraction.of(250, 1), value(result, "trade.imports", "EU27", "G.REN.SOLAR", 2020));
+        assertEquals(Fraction.of(50, 3), value(result, "trade.balance", "EU27", "G.REN.SOLAR", 2020));
+        assertEquals(Fraction.of(50, 1), value(result, "trade.balance", "EU27", "ELEC", 2020));
+        assertFalse(result.indicators().containsKey(new IndicatorId("trade.eu27_rank", "EU27", "ELEC", 2020)));
+        // BE, DE, ZZ and EU27 x 32 x 2 flows; balances BE 3, DE 2, EU27 3; ranks BE 3, DE 2.
+        assertEquals(4 * 32 * 2 + 5 + 3 + 5, result.indicators().size());
     }
 
     @Test
@@ -95,6 +102,10 @@ class ReferenceSourceIndicatorsTest {
         assertFalse(result.indicators().containsKey(new IndicatorId("production.eu_share", "NO", "ELEC", 2019)));
         assertFalse(result.indicators().containsKey(new IndicatorId("production.value", "GR", "ELEC", 2019)));
         assertEquals(Fraction.ZERO, value(result, "production.eu_share", "DE", "AERO", 2019));
+        // The EU27 economy: BE 30 + DE 90 of ELEC, of the members' 190 in all; no share of itself.
+        assertEquals(Fraction.of(120, 1), value(result, "production.value", "EU27", "ELEC", 2019));
+        assertEquals(Fraction.of(1200, 19), value(result, "production.tech_share", "EU27", "ELEC", 2019));
+        assertFalse(result.indicators().containsKey(new IndicatorId("production.eu_share", "EU27", "ELEC", 2019)));
     }
 
     @Test
@@ -125,9 +136,13 @@ class ReferenceSourceIndicatorsTest {
         assertEquals(Fraction.of(2, 1), value(result, "investment.rounds", "BE", "D.AMR", 0)
                 .plus(value(result, "investment.rounds", "US", "D.AMR", 0)));
         assertEquals(Fraction.ZERO, value(result, "investment.rounds", "MT", "AERO", 2016));
-        assertFalse(result.indicators().containsKey(new IndicatorId("investment.rounds", "US", "AERO", 2020)));
-        // Years 2016, 2020, 2024 and 0, each with the EU27 and their non-member countries.
-        assertEquals((4 * 27 + 2) * 32 * 2, result.indicators().size());
+        assertEquals(Fraction.ZERO, value(result, "investment.rounds", "US", "AERO", 2020), "a peer has zeros");
+        // The EU27 economy: BE's seed round of 2020 in the total, not the US's angel round.
+        assertEquals(Fraction.ONE, value(result, "investment.rounds", "EU27", "D.AMR", 0));
+        assertEquals(Fraction.of(201, 2), value(result, "investment.pe_vc_usd", "EU27", "D.AMR", 0));
+        assertEquals(Fraction.ZERO, value(result, "investment.rounds", "EU27", "D.AMR", 2016));
+        // Years 2016, 2020, 2024 and 0, each with the EU27, the 4 peers (US among them) and EU27.
+        assertEquals(4 * 32 * 32 * 2, result.indicators().size());
     }
 
     @ParameterizedTest

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** What every generator does: write a first release, and write the release after a previous one. */
-interface ReleaseGenerator {
+public interface ReleaseGenerator {
 
     /** Writes a first release of about {@code count} of the source's natural keys. */
     GeneratedRelease generate(Path directory, long seed, int count) throws IOException;

@@ -1,5 +1,6 @@
 package eu.emistreams.indicator.calculation;
 
+import eu.emistreams.events.codes.EmiCodes;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +45,15 @@ public final class DecimalYearSums {
 
     public BigDecimal get(String code, String country, String measure) {
         return sums.getOrDefault(key(code, country, measure), BigDecimal.ZERO);
+    }
+
+    /** The sum of {@code measure} under {@code code} over the 27 members (absent ones are 0), exactly. */
+    public BigDecimal sumOverEu27(String code, String measure) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (String member : EmiCodes.EU27) {
+            sum = sum.add(get(code, member, measure));
+        }
+        return sum;
     }
 
     /** The countries whose sum of {@code measure} under {@code code} is not 0, sorted. */

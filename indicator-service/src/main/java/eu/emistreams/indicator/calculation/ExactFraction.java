@@ -100,7 +100,26 @@ public record ExactFraction(BigInteger numerator, BigInteger denominator) implem
     }
 
     public double toDouble() {
+        if (isTerminatingDecimal()) {
+            // Exact decimal, then one correct rounding: a sum of many doubles (the EU27's) would
+            // otherwise be rounded twice, to 25 digits and then to a double, and can miss by an ulp.
+            return new BigDecimal(numerator).divide(new BigDecimal(denominator)).doubleValue();
+        }
         return new BigDecimal(numerator).divide(new BigDecimal(denominator), DOUBLE_CONVERSION).doubleValue();
+    }
+
+    /** Whether the denominator has no prime factor but 2 and 5, so that the value is a finite decimal. */
+    private boolean isTerminatingDecimal() {
+        BigInteger rest = denominator.shiftRight(denominator.getLowestSetBit());
+        BigInteger five = BigInteger.valueOf(5);
+        while (rest.compareTo(BigInteger.ONE) > 0) {
+            BigInteger[] divided = rest.divideAndRemainder(five);
+            if (divided[1].signum() != 0) {
+                return false;
+            }
+            rest = divided[0];
+        }
+        return true;
     }
 
     @Override

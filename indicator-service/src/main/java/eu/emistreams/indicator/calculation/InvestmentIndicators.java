@@ -29,7 +29,8 @@ public final class InvestmentIndicators {
 
     /**
      * Nothing for a year without counted rounds; otherwise the amount and the number of rounds for
-     * every code of §1 and every country of EU27 ∪ {countries with a counted round}, zeros included.
+     * every code of §1 and every country of EU27 ∪ peers ∪ {countries with a counted round}, zeros
+     * included, and for {@code EU27}, the EU27 as one economy: the members' summed amounts and rounds.
      */
     public static List<IndicatorPoint> of(DecimalYearSums sums) {
         SortedSet<String> investedIn = sums.countriesWith(DecimalYearSums.ALL_CODES, COUNTED_ROUNDS);
@@ -37,9 +38,14 @@ public final class InvestmentIndicators {
             return List.of();
         }
         SortedSet<String> countries = new TreeSet<>(EmiCodes.EU27);
+        countries.addAll(EmiCodes.PEERS);
         countries.addAll(investedIn);
         List<IndicatorPoint> points = new ArrayList<>();
         for (String code : EmiCodes.ALL) {
+            points.add(new IndicatorPoint(PE_VC_USD, EmiCodes.EU27_AGGREGATE, code,
+                    ExactFraction.of(sums.sumOverEu27(code, RAISED_USD))));
+            points.add(new IndicatorPoint(ROUNDS, EmiCodes.EU27_AGGREGATE, code,
+                    ExactFraction.of(sums.sumOverEu27(code, COUNTED_ROUNDS))));
             for (String country : countries) {
                 points.add(new IndicatorPoint(PE_VC_USD, country, code,
                         ExactFraction.of(sums.get(code, country, RAISED_USD))));

@@ -24,10 +24,14 @@ public final class ProductionIndicators {
      * For every reporter with a counted observation in the year and every code of §1: the value
      * (0 where no product carries the code) and the share of the code in the reporter's production;
      * for the EU27 reporters also their share of the production of the reporting EU27. A share of
-     * a total of 0 is 0, as for patents.
+     * a total of 0 is 0, as for patents. When at least one member reported, {@code EU27} as well:
+     * the value and the tech share of the reporting members' summed production (no eu_share, which
+     * would be its share of itself).
      */
     public static List<IndicatorPoint> of(DecimalYearSums sums) {
         SortedSet<String> reporters = sums.countriesWith(DecimalYearSums.ALL_CODES, ROWS);
+        boolean euReports = reporters.stream().anyMatch(EmiCodes::isEu27);
+        ExactFraction euAllProducts = ExactFraction.of(sums.sumOverEu27(DecimalYearSums.ALL_CODES, PRODUCTION_VALUE));
         List<IndicatorPoint> points = new ArrayList<>();
         for (String code : EmiCodes.ALL) {
             BigDecimal euTotal = BigDecimal.ZERO;
@@ -37,6 +41,10 @@ public final class ProductionIndicators {
                 }
             }
             ExactFraction eu = ExactFraction.of(euTotal);
+            if (euReports) {
+                points.add(new IndicatorPoint(VALUE, EmiCodes.EU27_AGGREGATE, code, eu));
+                points.add(new IndicatorPoint(TECH_SHARE, EmiCodes.EU27_AGGREGATE, code, eu.percentOf(euAllProducts)));
+            }
             for (String country : reporters) {
                 ExactFraction value = ExactFraction.of(sums.get(code, country, PRODUCTION_VALUE));
                 ExactFraction allProducts = ExactFraction.of(

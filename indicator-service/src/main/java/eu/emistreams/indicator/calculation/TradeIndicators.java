@@ -29,13 +29,20 @@ public final class TradeIndicators {
     /**
      * For every reporter with a counted row in the year and every code of §1: exports and imports
      * (0 where no row carries the code), the balance where exports + imports is not 0, and the
-     * rank of the balance among the EU27 members that have one.
+     * rank of the balance among the EU27 members that have one. When at least one member reported,
+     * {@code EU27} as well: the sums of the reporting members' exports and imports (intra-EU flows
+     * included, as each member reports them) and the balance of those sums; it has no rank.
      */
     public static List<IndicatorPoint> of(DecimalYearSums sums) {
         SortedSet<String> reporters = sums.countriesWith(DecimalYearSums.ALL_CODES, ROWS);
+        boolean euReports = reporters.stream().anyMatch(EmiCodes::isEu27);
         List<IndicatorPoint> points = new ArrayList<>();
         for (String code : EmiCodes.ALL) {
             Map<String, BigDecimal> euBalances = new TreeMap<>();
+            if (euReports) {
+                addFlows(points, EmiCodes.EU27_AGGREGATE, code, sums.sumOverEu27(code, EXPORTED),
+                        sums.sumOverEu27(code, IMPORTED));
+            }
             for (String country : reporters) {
                 BigDecimal exports = sums.get(code, country, EXPORTED);
                 BigDecimal imports = sums.get(code, country, IMPORTED);
@@ -56,5 +63,17 @@ public final class TradeIndicators {
                     points.add(new IndicatorPoint(EU27_RANK, country, code, ExactFraction.of(rank))));
         }
         return points;
+    }
+
+    /** Exports, imports and, where they do not add up to 0, the balance of one country and code. */
+    private static void addFlows(List<IndicatorPoint> points, String country, String code, BigDecimal exports,
+            BigDecimal imports) {
+        points.add(new IndicatorPoint(EXPORTS, country, code, ExactFraction.of(exports)));
+        points.add(new IndicatorPoint(IMPORTS, country, code, ExactFraction.of(imports)));
+        BigDecimal total = exports.add(imports);
+        if (total.signum() != 0) {
+            points.add(new IndicatorPoint(BALANCE, country, code, ExactFraction.of(exports.subtract(imports))
+                    .times(HUNDRED).dividedBy(ExactFraction.of(total))));
+        }
     }
 }

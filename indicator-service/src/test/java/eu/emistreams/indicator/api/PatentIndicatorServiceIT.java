@@ -69,12 +69,15 @@ class PatentIndicatorServiceIT {
         try (KafkaProducer<String, ClassifiedPatent> producer = producer(avro);
                 KafkaConsumer<IndicatorKey, IndicatorValue> consumer = consumer(avro)) {
             consumer.subscribe(List.of(EventTopics.INDICATORS_PATENT.name()));
-            producer.send(classified(9001, List.of("BE", "BE", "US"), List.of("AGRI")));
+            producer.send(classified(9001, List.of("BE", "BE", "CA"), List.of("AGRI")));
             producer.send(classified(9002, List.of("DE"), List.of("AGRI", "G.REN", "G.REN.SOLAR")));
             producer.flush();
 
-            // 28 countries (EU27 + US) x 32 codes x 3, and 27 ranks for AGRI, G.REN and G.REN.SOLAR.
-            awaitIndicators(consumer, compacted, 28 * 32 * 3 + 3 * 27);
+            // 33 countries (EU27, the peers US CN JP KR, the EU27 economy, CA) x 32 codes x 3, and 27
+            // ranks for AGRI, G.REN and G.REN.SOLAR.
+            awaitIndicators(consumer, compacted, 33 * 32 * 3 + 3 * 27);
+            assertEquals(5.0 / 3, value(compacted, "patent.count", "EU27", "AGRI"), 1e-12);
+            assertEquals(0.0, value(compacted, "patent.count", "US", "AGRI"), 0.0);
             assertEquals(2.0 / 3, value(compacted, "patent.count", "BE", "AGRI"), 0.0);
             assertEquals(50.0, value(compacted, "patent.world_share", "DE", "AGRI"), 0.0);
             assertEquals(100.0 / 3, value(compacted, "patent.world_share", "BE", "AGRI"), 1e-12);
@@ -87,9 +90,9 @@ class PatentIndicatorServiceIT {
             producer.send(new ProducerRecord<>(EventTopics.PATENTS_CLASSIFIED.name(), "9001", null));
             producer.flush();
 
-            // US loses its only weight in the year: its 96 indicators are tombstoned.
-            awaitIndicators(consumer, compacted, 27 * 32 * 3 + 3 * 27);
-            assertNull(compacted.get(key("patent.count", "US", "AGRI")));
+            // CA loses its only weight in the year: its 96 indicators are tombstoned.
+            awaitIndicators(consumer, compacted, 32 * 32 * 3 + 3 * 27);
+            assertNull(compacted.get(key("patent.count", "CA", "AGRI")));
             assertEquals(0.0, value(compacted, "patent.count", "BE", "AGRI"), 0.0);
             assertEquals(100.0, value(compacted, "patent.world_share", "DE", "AGRI"), 0.0);
         }

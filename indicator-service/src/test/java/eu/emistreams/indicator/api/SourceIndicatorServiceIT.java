@@ -82,10 +82,13 @@ class SourceIndicatorServiceIT {
             production.flush();
             rounds.flush();
 
-            // Trade: 2 reporters x 32 codes x 2 flows, 3 balances and 3 ranks each.
-            // Production: 1 reporter x 32 x (value, tech_share, eu_share). Investment: 27 x 32 x 2 per year.
-            awaitIndicators(consumer, compacted, Map.of("trade.", 140, "production.", 96, "investment.", 1728),
-                    Map.of("investment.", 1728));
+            // Trade: 2 reporters and EU27 x 32 codes x 2 flows, 3 balances each, 3 ranks for each member.
+            // Production: 1 reporter x 32 x (value, tech_share, eu_share), EU27 x 32 x (value, tech_share).
+            // Investment: (27 members, 4 peers, EU27) x 32 x 2 per year.
+            awaitIndicators(consumer, compacted, Map.of("trade.", 207, "production.", 160, "investment.", 2048),
+                    Map.of("investment.", 2048));
+            assertEquals(50.0, value(compacted, "trade.balance", "EU27", "G.REN.SOLAR", YEAR), 0.0);
+            assertEquals(1e6, value(compacted, "investment.pe_vc_usd", "EU27", "D.AI", TOTAL), 0.0);
             assertEquals(100.0, value(compacted, "trade.balance", "BE", "G.REN.SOLAR", YEAR), 0.0);
             assertEquals(-100.0, value(compacted, "trade.balance", "DE", "G.REN.SOLAR", YEAR), 0.0);
             assertEquals(2.0, value(compacted, "trade.eu27_rank", "DE", "ELEC", YEAR), 0.0);
@@ -103,7 +106,7 @@ class SourceIndicatorServiceIT {
             rounds.flush();
 
             // DE leaves the trade year; the investment years lose their only round.
-            awaitIndicators(consumer, compacted, Map.of("trade.", 70, "production.", 96, "investment.", 0),
+            awaitIndicators(consumer, compacted, Map.of("trade.", 137, "production.", 160, "investment.", 0),
                     Map.of("investment.", 0));
             assertNull(compacted.get(new IndicatorKey("trade.exports", "DE", "ELEC", YEAR)));
             assertEquals(1.0, value(compacted, "trade.eu27_rank", "BE", "ELEC", YEAR), 0.0);

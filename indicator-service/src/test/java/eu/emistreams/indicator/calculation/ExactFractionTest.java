@@ -15,6 +15,17 @@ import org.junit.jupiter.api.Test;
 class ExactFractionTest {
 
     @Test
+    void aFiniteDecimalBecomesTheNearestDouble() {
+        // The exact sum of many doubles has more digits than an intermediate rounding would keep.
+        BigDecimal sum = BigDecimal.ZERO;
+        Random random = new Random(15);
+        for (int i = 0; i < 200; i++) {
+            sum = sum.add(new BigDecimal(random.nextDouble() * 1e6));
+            assertEquals(sum.doubleValue(), ExactFraction.of(sum).toDouble());
+        }
+    }
+
+    @Test
     void keepsLowestTermsWithPositiveDenominator() {
         ExactFraction f = ExactFraction.of(4, -6);
         assertEquals(BigInteger.valueOf(-2), f.numerator());

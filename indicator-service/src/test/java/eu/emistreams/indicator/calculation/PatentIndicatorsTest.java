@@ -55,8 +55,24 @@ class PatentIndicatorsTest {
         assertEquals(ExactFraction.of(3), points.get("patent.eu27_rank|MT|AGRI"));
         assertFalse(points.containsKey("patent.eu27_rank|US|AGRI"), "non-EU countries get no rank");
 
-        // 28 countries (EU27 + US), 32 codes, 3 indicators; ranks for the 2 codes with weight.
-        assertEquals(28 * 32 * 3 + 2 * 27, points.size());
+        // The EU27 as one economy: BE 2/3 + DE 1 of AGRI, of their 5/3 in all, of the world's 2.
+        assertEquals(ExactFraction.of(5, 3), points.get("patent.count|EU27|AGRI"));
+        assertEquals(ExactFraction.of(100), points.get("patent.country_share|EU27|AGRI"));
+        assertEquals(ExactFraction.of(250, 3), points.get("patent.world_share|EU27|AGRI"));
+        assertEquals(ExactFraction.ONE, points.get("patent.count|EU27|G.REN"));
+        assertEquals(ExactFraction.of(60), points.get("patent.country_share|EU27|G.REN"));
+        assertEquals(ExactFraction.of(100), points.get("patent.world_share|EU27|G.REN"));
+        assertFalse(points.containsKey("patent.eu27_rank|EU27|AGRI"), "the EU27 is not ranked among its members");
+        // The peers without applications are there, with zeros.
+        for (String peer : List.of("CN", "JP", "KR")) {
+            assertEquals(ExactFraction.ZERO, points.get("patent.count|" + peer + "|AGRI"));
+            assertEquals(ExactFraction.ZERO, points.get("patent.world_share|" + peer + "|AGRI"));
+            assertFalse(points.containsKey("patent.eu27_rank|" + peer + "|AGRI"));
+        }
+
+        // 32 countries (EU27, the peers US, CN, JP, KR, and EU27 as one economy), 32 codes, 3
+        // indicators; ranks for the 2 codes with weight.
+        assertEquals(32 * 32 * 3 + 2 * 27, points.size());
     }
 
     @Test

@@ -40,10 +40,14 @@ class InvestmentIndicatorTopologyTest extends HarnessTest {
         // EU members are there with zeros; a grant and a round without a year count nowhere.
         assertEquals(0.0, topology.value("investment.pe_vc_usd", "FR", "D.AI", TOTAL), EXACT);
         assertEquals(0, topology.count("investment.", 2023));
-        assertNull(topology.get("investment.rounds", "US", "D.AI", 2019));
+        // The peers are there with zeros too, and the EU27 economy sums its members.
+        assertEquals(0.0, topology.value("investment.rounds", "US", "D.AI", 2019), EXACT);
+        assertEquals(0.0, topology.value("investment.rounds", "KR", "D.AI", 2019), EXACT);
+        assertEquals(1.5e6, topology.value("investment.pe_vc_usd", "EU27", "D.AI", TOTAL), EXACT);
+        assertEquals(2.0, topology.value("investment.rounds", "EU27", "D.AI", TOTAL), EXACT);
 
-        // 2019 and 2014: 27 countries; 2020 and the total: 28 (US); 32 codes x 2 indicators each.
-        assertEquals((27 + 27 + 28 + 28) * 32 * 2, published.size());
+        // Every year: 27 members, 4 peers (US among them) and EU27; 32 codes x 2 indicators each.
+        assertEquals(4 * 32 * 32 * 2, published.size());
         assertEquals(Map.of("crunchbase", "C1"),
                 topology.get("investment.rounds", "BE", "D.AI", TOTAL).getProvenance().getReleases());
     }
@@ -74,6 +78,6 @@ class InvestmentIndicatorTopologyTest extends HarnessTest {
         topology.round("r1", "", 2020, true, 10.0, List.of("AGRI"));
         topology.settle();
         assertEquals(10.0, topology.value("investment.pe_vc_usd", "ZZ", "AGRI", 2020), EXACT);
-        assertEquals(28 * 32 * 2, topology.count("investment.", 2020));
+        assertEquals(33 * 32 * 2, topology.count("investment.", 2020), "EU27, peers, the EU27 economy and ZZ");
     }
 }

@@ -176,6 +176,7 @@ class PatentIndicatorPropertyTest {
         p.forEach((year, byCode) -> {
             Map<String, Q> all = byCode.get("*");
             Set<String> countries = new TreeSet<>(EU27);
+            countries.addAll(List.of("US", "CN", "JP", "KR"));
             all.forEach((c, w) -> {
                 if (!c.equals("W") && w.n().signum() > 0) {
                     countries.add(c);
@@ -195,6 +196,15 @@ class PatentIndicatorPropertyTest {
                         euShares.put(c, count.share(world).round9());
                     }
                 }
+                Q euCount = Q.ZERO;
+                Q euAll = Q.ZERO;
+                for (String c : EU27) {
+                    euCount = euCount.add(k.getOrDefault(c, Q.ZERO));
+                    euAll = euAll.add(all.getOrDefault(c, Q.ZERO));
+                }
+                indicators.put(key("patent.count", "EU27", code, year), euCount.toDouble());
+                indicators.put(key("patent.country_share", "EU27", code, year), euCount.share(euAll).toDouble());
+                indicators.put(key("patent.world_share", "EU27", code, year), euCount.share(world).toDouble());
                 if (world.n().signum() > 0) {
                     for (String c : EU27) {
                         long better = euShares.values().stream().filter(v -> v.compareTo(euShares.get(c)) > 0).count();

@@ -48,13 +48,14 @@ class PatentIndicatorTopologyTest extends HarnessTest {
         assertEquals(0.0, topology.value("patent.country_share", "BE", "G.REN.SOLAR", 2020), EXACT);
         assertEquals(2.0, topology.value("patent.eu27_rank", "BE", "G.REN.SOLAR", 2020), EXACT);
 
-        // A code nobody carries: zeros for all 28 countries, no rank.
+        // A code nobody carries: zeros for all 32 countries, no rank.
         assertEquals(0.0, topology.value("patent.count", "DE", "TOUR", 2020), EXACT);
         assertEquals(0.0, topology.value("patent.world_share", "US", "TOUR", 2020), EXACT);
         assertNull(topology.get("patent.eu27_rank", "DE", "TOUR", 2020));
 
-        // 28 countries x 32 codes x 3 indicators + 27 ranks for AGRI, G.REN and G.REN.SOLAR.
-        assertEquals(28 * 32 * 3 + 3 * 27, published.size());
+        // 32 countries (EU27, the 4 peers, the EU27 economy) x 32 codes x 3 indicators + 27 ranks for
+        // AGRI, G.REN and G.REN.SOLAR.
+        assertEquals(32 * 32 * 3 + 3 * 27, published.size());
         assertEquals(published.size(), topology.compacted().size(), "each indicator published once");
 
         IndicatorValue value = topology.get("patent.count", "BE", "AGRI", 2020);
@@ -123,7 +124,8 @@ class PatentIndicatorTopologyTest extends HarnessTest {
 
         topology.report("patstat", "R1", "COMPLETED");
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
-        assertEquals(27 * 32 * 3 + 27, published.size(), "every value of 2020 once (EU27 countries, 32 codes, AGRI ranks)");
+        assertEquals(32 * 32 * 3 + 27, published.size(),
+                "every value of 2020 once (EU27 countries, peers and EU27, 32 codes, AGRI ranks)");
         assertEquals(50.0, topology.value("patent.world_share", "BE", "AGRI", 2020), EXACT);
     }
 
@@ -156,12 +158,13 @@ class PatentIndicatorTopologyTest extends HarnessTest {
             assertEquals(1.0, topology.value("patent.eu27_rank", member, "D.AI", 2021), EXACT,
                     "27 zeros share rank 1: " + member);
         }
-        assertEquals(28 * 32 * 3 + 27, published.size());
+        // EU27, the 4 peers, the EU27 economy and ZZ: 33 countries.
+        assertEquals(33 * 32 * 3 + 27, published.size());
     }
 
     @Test
     void anUpsertMovesTheApplicationToItsNewYearCountriesAndCodes() {
-        topology.patent(1, 2020, List.of("BE", "BE", "US"), List.of("AGRI"));
+        topology.patent(1, 2020, List.of("BE", "BE", "CA"), List.of("AGRI"));
         topology.patent(2, 2020, List.of("DE"), List.of("AGRI"));
         topology.settle();
 
@@ -173,12 +176,15 @@ class PatentIndicatorTopologyTest extends HarnessTest {
         assertEquals(100.0, topology.value("patent.world_share", "DE", "AGRI", 2020), EXACT);
         assertEquals(1.0, topology.value("patent.eu27_rank", "DE", "AGRI", 2020), EXACT);
         assertEquals(2.0, topology.value("patent.eu27_rank", "BE", "AGRI", 2020), EXACT);
-        // US lost its last weight in 2020: its 96 indicators are retracted.
+        // CA lost its last weight in 2020: its 96 indicators are retracted (a peer would stay, with zeros).
         Set<IndicatorKey> tombstones = published.stream().filter(r -> r.value == null).map(r -> r.key)
                 .collect(Collectors.toSet());
         assertEquals(32 * 3, tombstones.size());
-        assertTrue(tombstones.stream().allMatch(k -> k.getCountry().equals("US") && k.getYear() == 2020));
-        assertNull(topology.get("patent.count", "US", "AGRI", 2020));
+        assertTrue(tombstones.stream().allMatch(k -> k.getCountry().equals("CA") && k.getYear() == 2020));
+        assertNull(topology.get("patent.count", "CA", "AGRI", 2020));
+        assertEquals(0.0, topology.value("patent.count", "US", "AGRI", 2020), EXACT);
+        assertEquals(1.0, topology.value("patent.count", "EU27", "AGRI", 2020), EXACT);
+        assertEquals(100.0, topology.value("patent.world_share", "EU27", "AGRI", 2020), EXACT);
 
         // 2021 has FR's application only.
         assertEquals(1.0, topology.value("patent.count", "FR", "TOUR", 2021), EXACT);
@@ -195,7 +201,7 @@ class PatentIndicatorTopologyTest extends HarnessTest {
         topology.patent(1, 2020, List.of("US"), List.of("AGRI"));
         topology.patent(2, 2019, List.of("BE"), List.of("AGRI"));
         int published2020 = (int) topology.settle().stream().filter(r -> r.key.getYear() == 2020).count();
-        assertEquals(28 * 32 * 3 + 27, published2020);
+        assertEquals(32 * 32 * 3 + 27, published2020);
 
         topology.retractPatent(1);
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
@@ -234,11 +240,12 @@ class PatentIndicatorTopologyTest extends HarnessTest {
         topology.patent(2, 2020, List.of("US"), List.of("D.AI"));
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
 
-        // New: US's 32 x 3 indicators, and the D.AI ranks (27 members tied at 0, rank 1). Every value
-        // of BE and the AGRI ranks are unchanged (BE keeps 100 % of AGRI), so they are not re-sent.
+        // New: US's D.AI count and shares (a peer, published with zeros before), and the D.AI ranks
+        // (27 members tied at 0, rank 1). Every value of BE and of EU27, its other codes and the AGRI
+        // ranks are unchanged (BE keeps 100 % of AGRI), so they are not re-sent.
         Set<IndicatorKey> keys = published.stream().map(r -> r.key).collect(Collectors.toSet());
-        assertEquals(32 * 3 + 27, published.size());
-        assertEquals(32 * 3, keys.stream().filter(k -> k.getCountry().equals("US")).count());
+        assertEquals(3 + 27, published.size());
+        assertEquals(3, keys.stream().filter(k -> k.getCountry().equals("US")).count());
         assertEquals(27, keys.stream().filter(k -> k.getIndicator().equals("patent.eu27_rank")
                 && k.getCode().equals("D.AI")).count());
         assertEquals(1.0, topology.value("patent.eu27_rank", "BE", "D.AI", 2020), EXACT);

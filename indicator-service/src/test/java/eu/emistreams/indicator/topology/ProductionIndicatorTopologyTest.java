@@ -44,8 +44,14 @@ class ProductionIndicatorTopologyTest extends HarnessTest {
         // Only reporters exist: FR sent no observation.
         assertNull(topology.get("production.value", "FR", "AGRI", 2021));
 
-        // 3 reporters x 32 codes x (value, tech_share) + 2 EU reporters x 32 eu_share.
-        assertEquals(3 * 32 * 2 + 2 * 32, published.size());
+        // The EU27 economy: the reporting members' production summed (BE + DE), NO no part of it.
+        assertEquals(400.0, topology.value("production.value", "EU27", "G.REN.SOLAR", 2021), EXACT);
+        assertEquals(20.0, topology.value("production.tech_share", "EU27", "G.REN.SOLAR", 2021), EXACT);
+        assertEquals(35.0, topology.value("production.tech_share", "EU27", "AGRI", 2021), EXACT);
+        assertNull(topology.get("production.eu_share", "EU27", "AGRI", 2021), "no share of itself");
+
+        // 3 reporters and EU27 x 32 codes x (value, tech_share) + 2 EU reporters x 32 eu_share.
+        assertEquals(4 * 32 * 2 + 2 * 32, published.size());
         assertEquals(Map.of("prodcom", "P1"),
                 topology.get("production.value", "BE", "AGRI", 2021).getProvenance().getReleases());
     }

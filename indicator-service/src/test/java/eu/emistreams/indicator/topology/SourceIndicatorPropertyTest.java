@@ -223,13 +223,16 @@ class SourceIndicatorPropertyTest {
         byYear.forEach((year, yearRows) -> {
             Set<String> reporters = new TreeSet<>();
             yearRows.forEach(r -> reporters.add(r.country()));
+            if (reporters.stream().anyMatch(EU27::contains)) {
+                reporters.add("EU27");
+            }
             for (String code : CODES) {
                 Map<String, BigDecimal> euBalances = new HashMap<>();
                 for (String country : reporters) {
                     BigDecimal exports = BigDecimal.ZERO;
                     BigDecimal imports = BigDecimal.ZERO;
                     for (Trade r : yearRows) {
-                        if (r.country().equals(country) && tags(r.codes()).contains(code)) {
+                        if (in(r.country(), country) && tags(r.codes()).contains(code)) {
                             if (r.flow().equals("X")) {
                                 exports = sum(exports, new BigDecimal(r.value()));
                             } else {
@@ -268,12 +271,19 @@ class SourceIndicatorPropertyTest {
             for (Production o : yearObservations) {
                 reporters.add(o.country());
                 allProducts.merge(o.country(), new BigDecimal(o.value()), BigDecimal::add);
+                if (EU27.contains(o.country())) {
+                    reporters.add("EU27");
+                    allProducts.merge("EU27", new BigDecimal(o.value()), BigDecimal::add);
+                }
             }
             for (String code : CODES) {
                 Map<String, BigDecimal> values = new HashMap<>();
                 for (Production o : yearObservations) {
                     if (tags(o.codes()).contains(code)) {
                         values.merge(o.country(), new BigDecimal(o.value()), BigDecimal::add);
+                        if (EU27.contains(o.country())) {
+                            values.merge("EU27", new BigDecimal(o.value()), BigDecimal::add);
+                        }
                     }
                 }
                 BigDecimal euTotal = BigDecimal.ZERO;
@@ -310,13 +320,14 @@ class SourceIndicatorPropertyTest {
         }
         byYear.forEach((year, yearRounds) -> {
             Set<String> countries = new TreeSet<>(EU27);
+            countries.addAll(List.of("US", "CN", "JP", "KR", "EU27"));
             yearRounds.forEach(r -> countries.add(r.country()));
             for (String code : CODES) {
                 for (String country : countries) {
                     BigDecimal usd = BigDecimal.ZERO;
                     int count = 0;
                     for (Round r : yearRounds) {
-                        if (r.country().equals(country) && tags(r.codes()).contains(code)) {
+                        if (in(r.country(), country) && tags(r.codes()).contains(code)) {
                             count++;
                             if (r.amount() != null) {
                                 usd = usd.add(new BigDecimal(r.amount()));
@@ -329,6 +340,11 @@ class SourceIndicatorPropertyTest {
             }
         });
         return indicators;
+    }
+
+    /** Whether a record of {@code country} counts for {@code economy}: the country itself, or EU27 for a member. */
+    private static boolean in(String country, String economy) {
+        return country.equals(economy) || (economy.equals("EU27") && EU27.contains(country));
     }
 
     private static String key(String indicator, String country, String code, int year) {

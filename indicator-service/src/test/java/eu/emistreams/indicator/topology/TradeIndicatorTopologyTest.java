@@ -46,9 +46,18 @@ class TradeIndicatorTopologyTest extends HarnessTest {
         // Only reporters exist: IT sent no row in 2020.
         assertNull(topology.get("trade.exports", "IT", "AGRI", 2020));
 
-        // 4 reporters x 32 codes x 2 flows; balances: BE, DE, US for ELEC, G.REN, G.REN.SOLAR, and FR for AGRI;
-        // ranks: BE and DE for ELEC, G.REN.SOLAR, and for G.REN, FR for AGRI.
-        assertEquals(4 * 32 * 2 + 10 + 7, published.size());
+        // The EU27 economy: the members' reported flows summed (BE + DE + FR; US is no part of it).
+        assertEquals(400.0, topology.value("trade.exports", "EU27", "G.REN.SOLAR", 2020), EXACT);
+        assertEquals(400.0, topology.value("trade.imports", "EU27", "G.REN.SOLAR", 2020), EXACT);
+        assertEquals(0.0, topology.value("trade.balance", "EU27", "G.REN.SOLAR", 2020), EXACT);
+        assertEquals(100.0 * 100 / 700, topology.value("trade.balance", "EU27", "ELEC", 2020), 1e-12);
+        assertEquals(100.0, topology.value("trade.balance", "EU27", "AGRI", 2020), EXACT);
+        assertNull(topology.get("trade.eu27_rank", "EU27", "AGRI", 2020), "the EU27 is not ranked");
+        assertNull(topology.get("trade.balance", "EU27", "TOUR", 2020));
+
+        // 4 reporters and EU27 x 32 codes x 2 flows; balances: BE, DE, US for ELEC, G.REN, G.REN.SOLAR,
+        // FR for AGRI, EU27 for all four; ranks: BE and DE for ELEC, G.REN.SOLAR, and for G.REN, FR for AGRI.
+        assertEquals(5 * 32 * 2 + 10 + 4 + 7, published.size());
         assertEquals(published.size(), topology.compacted().size(), "each indicator published once");
         assertTrue(published.stream().allMatch(r -> r.key.getIndicator().startsWith("trade.")));
         IndicatorValue value = topology.get("trade.exports", "BE", "AGRI", 2020);
@@ -123,7 +132,8 @@ class TradeIndicatorTopologyTest extends HarnessTest {
         // A change publishes only what changed, with the release of the year's latest row.
         topology.trade("DE", "DE", 2020, "M", 3.25, List.of("D.AI"), "T3");
         List<KeyValue<IndicatorKey, IndicatorValue>> published = topology.settle();
-        assertTrue(published.size() < 10, published.toString());
+        // DE's and the EU27's imports and balances of AGRI and D.AI, and DE's ranks.
+        assertTrue(published.size() <= 10, published.toString());
         assertEquals(Map.of("comtrade", "T3"),
                 topology.get("trade.imports", "DE", "D.AI", 2020).getProvenance().getReleases());
         assertEquals(3.25, topology.value("trade.imports", "DE", "D.AI", 2020), EXACT);

@@ -4,14 +4,15 @@ import eu.emistreams.sampledata.ComtradeGenerator;
 import eu.emistreams.sampledata.CrunchbaseGenerator;
 import eu.emistreams.sampledata.PatstatGenerator;
 import eu.emistreams.sampledata.ProdcomGenerator;
+import eu.emistreams.sampledata.ReleaseGenerator;
 import eu.emistreams.stack.LocalStack;
 import eu.emistreams.stack.StackException;
 import eu.emistreams.stack.StackSettings;
+import eu.emistreams.stack.container.ContainerEngine;
+import eu.emistreams.stack.container.ContainerStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import eu.emistreams.stack.container.ContainerEngine;
-import eu.emistreams.stack.container.ContainerStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,10 @@ import picocli.CommandLine.Option;
 class DemoCommand implements Runnable {
 
     static final String RELEASE = "sample-2024A";
+    /** The release after it, a few percent of each source revised, added and removed. */
+    static final String NEXT_RELEASE = "sample-2024B";
+    /** The share of each sample a second release touches: revisions small enough to read as news. */
+    static final double NEXT_RELEASE_FRACTION = 0.03;
 
     @Option(names = "--applications", defaultValue = "20000",
             description = "transnational applications in the sample PATSTAT release, and trade flows in the Comtrade "
@@ -57,20 +62,26 @@ class DemoCommand implements Runnable {
             stopped.countDown();
         }, "emi-demo-stop"));
 
-        for (Sample sample : samples()) {
-            Path release = settings.dataDir().resolve("samples").resolve(sample.source()).resolve(RELEASE);
-            generateIfMissing(sample, release);
-            System.out.println("ingesting the sample " + sample.source() + " release " + release);
-            IngestCommand.printSummary(IngestCommand.ingest(settings, sample.source(), release, RELEASE, true));
+        // Two releases of each source, as they arrive in a year: the first, then its revision, so
+        // that the fact sheet and GET /api/revisions show what the second one changed.
+        for (String releaseId : List.of(RELEASE, NEXT_RELEASE)) {
+            for (Sample sample : samples()) {
+                Path release = releaseDir(settings, sample, releaseId);
+                generateIfMissing(sample, releaseId, release);
+                System.out.println("ingesting the sample " + sample.source() + " release " + release);
+                IngestCommand.printSummary(IngestCommand.ingest(settings, sample.source(), release, releaseId, true));
+            }
+            System.out.println("waiting for the pipeline to settle ...");
+            WaitCommand.waitUntilSettled(settings, Duration.ofMinutes(15));
         }
-        System.out.println("waiting for the pipeline to settle ...");
-        WaitCommand.waitUntilSettled(settings, Duration.ofMinutes(15));
 
         System.out.println();
         System.out.println("EMI Streams is running.");
         System.out.println("  Fact sheet of Belgium:  " + settings.queryUrl() + "/factsheet/BE");
         System.out.println("  Indicators (JSON):      " + settings.queryUrl()
                 + "/api/indicators?country=BE&indicator=patent.world_share");
+        System.out.println("  What " + NEXT_RELEASE + " changed: " + settings.queryUrl() + "/api/revisions?release="
+                + NEXT_RELEASE + "&country=BE");
         System.out.println("  Record accounting:      " + settings.queryUrl() + "/api/status");
         UpCommand.printAddresses(settings);
         System.out.println();
@@ -90,36 +101,37 @@ class DemoCommand implements Runnable {
     }
 
     /** A bundled sample: the source, how many records, and the generator that writes it in its real layout. */
-    private record Sample(String source, int size, String unit, SampleWriter writer) {
-    }
-
-    @FunctionalInterface
-    private interface SampleWriter {
-        void write(Path dir, long seed, int size) throws IOException;
+    private record Sample(String source, int size, String unit, ReleaseGenerator generator) {
     }
 
     private List<Sample> samples() {
         return List.of(
-                new Sample("patstat", applications, "transnational applications",
-                        (dir, s, n) -> new PatstatGenerator().generate(dir, s, n)),
-                new Sample("comtrade", applications, "trade flows",
-                        (dir, s, n) -> new ComtradeGenerator().generate(dir, s, n)),
-                new Sample("prodcom", applications / 2, "production observations",
-                        (dir, s, n) -> new ProdcomGenerator().generate(dir, s, n)),
-                new Sample("crunchbase", applications / 4, "funding rounds",
-                        (dir, s, n) -> new CrunchbaseGenerator().generate(dir, s, n)));
+                new Sample("patstat", applications, "transnational applications", new PatstatGenerator()),
+                new Sample("comtrade", applications, "trade flows", new ComtradeGenerator()),
+                new Sample("prodcom", applications / 2, "production observations", new ProdcomGenerator()),
+                new Sample("crunchbase", applications / 4, "funding rounds", new CrunchbaseGenerator()));
     }
 
-    private void generateIfMissing(Sample sample, Path dir) {
+    private static Path releaseDir(StackSettings settings, Sample sample, String releaseId) {
+        return settings.dataDir().resolve("samples").resolve(sample.source()).resolve(releaseId);
+    }
+
+    private void generateIfMissing(Sample sample, String releaseId, Path dir) {
         if (Files.isRegularFile(completeMarker(dir))) {
             return;
         }
-        System.out.println("generating a sample " + sample.source() + " release of " + sample.size() + " "
-                + sample.unit() + " in " + dir);
+        boolean first = releaseId.equals(RELEASE);
+        System.out.println("generating a sample " + sample.source() + " release "
+                + (first ? "of " + sample.size() + " " + sample.unit() : "revising " + RELEASE) + " in " + dir);
         try {
-            Files.createDirectories(dir);
-            sample.writer().write(dir, seed, sample.size());
-            Files.writeString(completeMarker(dir), "seed " + seed + ", " + sample.size() + " " + sample.unit() + "\n");
+            if (first) {
+                Files.createDirectories(dir);
+                sample.generator().generate(dir, seed, sample.size());
+            } else {
+                sample.generator().revise(dir.resolveSibling(RELEASE), dir, seed + 1, NEXT_RELEASE_FRACTION);
+            }
+            Files.writeString(completeMarker(dir), "seed " + seed + ", " + sample.size() + " " + sample.unit()
+                    + (first ? "" : ", " + NEXT_RELEASE_FRACTION + " of " + RELEASE + " revised") + "\n");
         } catch (IOException e) {
             throw new StackException("cannot write the sample data to " + dir + ": " + e.getMessage(), e);
         }

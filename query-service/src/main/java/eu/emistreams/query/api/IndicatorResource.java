@@ -64,7 +64,7 @@ public class IndicatorResource {
     public Uni<Response> indicators(
             @Parameter(description = "Indicator name, e.g. patent.world_share")
             @QueryParam("indicator") List<String> indicator,
-            @Parameter(description = "ISO 3166-1 alpha-2 country code (GR for Greece), or ZZ for unknown")
+            @Parameter(description = "ISO 3166-1 alpha-2 country code (GR for Greece), ZZ for unknown, or EU27 for the EU27 as one economy")
             @QueryParam("country") List<String> country,
             @Parameter(description = "Ecosystem or technology code, e.g. AGRI or D.AI")
             @QueryParam("code") List<String> code,

@@ -1,11 +1,15 @@
 package eu.emistreams.query.factsheet;
 
+import eu.emistreams.events.codes.EmiCodes;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -42,21 +46,38 @@ public sealed interface ChartSpec {
 
     /**
      * Country share per code as bars, and the EU27 rank by world share as markers on a second axis
-     * (Figures 1, 4 and 7).
+     * (Figures 1, 4 and 7); where the EU27 as one economy has a country share for the code and year,
+     * a reference tick at that share on the bar.
+     *
+     * @param eu27Shares the EU27's patent.country_share per code, of the same year; codes without one get no tick
      */
     record ShareAndRank(String fieldHeader, List<String> codes, Map<String, Double> countryShares,
-            Map<String, Double> worldShares, Map<String, Integer> ranks, SortedSet<Integer> provisionalYears)
-            implements ChartSpec {
+            Map<String, Double> worldShares, Map<String, Integer> ranks, Map<String, Double> eu27Shares,
+            SortedSet<Integer> provisionalYears) implements ChartSpec {
 
         public ShareAndRank {
             codes = codes.stream().filter(countryShares::containsKey).toList();
+            Map<String, Double> shown = new HashMap<>();
+            for (String code : codes) {
+                Double eu27 = eu27Shares == null ? null : eu27Shares.get(code);
+                if (eu27 != null) {
+                    shown.put(code, eu27);
+                }
+            }
+            eu27Shares = Map.copyOf(shown);
             provisionalYears = provisionalYears == null ? new TreeSet<>() : new TreeSet<>(provisionalYears);
         }
 
-        /** A chart whose year is not provisional. */
+        /** Without EU27 reference ticks. */
+        public ShareAndRank(String fieldHeader, List<String> codes, Map<String, Double> countryShares,
+                Map<String, Double> worldShares, Map<String, Integer> ranks, SortedSet<Integer> provisionalYears) {
+            this(fieldHeader, codes, countryShares, worldShares, ranks, null, provisionalYears);
+        }
+
+        /** A chart whose year is not provisional, without EU27 reference ticks. */
         public ShareAndRank(String fieldHeader, List<String> codes, Map<String, Double> countryShares,
                 Map<String, Double> worldShares, Map<String, Integer> ranks) {
-            this(fieldHeader, codes, countryShares, worldShares, ranks, null);
+            this(fieldHeader, codes, countryShares, worldShares, ranks, null, null);
         }
 
         /** Whether the year shown is provisional: the bars are drawn lighter and hatched. */
@@ -64,17 +85,32 @@ public sealed interface ChartSpec {
             return !provisionalYears.isEmpty();
         }
 
+        /** Whether any bar has an EU27 reference tick, and the table its column. */
+        public boolean hasEu27() {
+            return !eu27Shares.isEmpty();
+        }
+
         @Override
         public DataTable table() {
+            List<String> headers = new ArrayList<>(
+                    List.of(fieldHeader, "Country share (%)", "World share (%)", "EU27 rank by world share"));
+            if (hasEu27()) {
+                headers.add(EU27_SHARE_HEADER);
+            }
             List<List<String>> rows = new ArrayList<>();
             for (String code : codes) {
                 Double world = worldShares.get(code);
                 Integer rank = ranks.get(code);
-                rows.add(List.of(CodeLabels.label(code), Numbers.percent(countryShares.get(code)),
+                List<String> row = new ArrayList<>(List.of(CodeLabels.label(code), Numbers.percent(countryShares.get(code)),
                         world == null ? DataTable.MISSING : Numbers.percent(world),
                         rank == null ? DataTable.MISSING : String.valueOf(rank)));
+                if (hasEu27()) {
+                    Double eu27 = eu27Shares.get(code);
+                    row.add(eu27 == null ? DataTable.MISSING : Numbers.percent(eu27));
+                }
+                rows.add(row);
             }
-            return new DataTable(List.of(fieldHeader, "Country share (%)", "World share (%)", "EU27 rank by world share"), rows);
+            return new DataTable(headers, rows);
         }
 
         @Override
@@ -82,6 +118,12 @@ public sealed interface ChartSpec {
             return codes.isEmpty();
         }
     }
+
+    /** The header of the EU27's country share in the table of figures 1, 4 and 7. */
+    String EU27_SHARE_HEADER = "EU27 country share (%)";
+
+    /** The legend entry of the EU27 reference ticks. */
+    String EU27_LEGEND = "EU27";
 
     /**
      * One value per key as bars, in the order of {@code keys}; {@code signed} colours negative bars
@@ -126,9 +168,17 @@ public sealed interface ChartSpec {
         }
     }
 
-    /** One line per code over the years (Figures 5, 6, 8 and 9). */
+    /**
+     * One line per code over the years (Figures 5, 6, 8 and 9). With peer series (Figures 5 and 8),
+     * one panel per code instead: the country's line beside the line of each peer economy that has
+     * a value for the code in the years the country's line spans.
+     *
+     * @param peerSeries per peer ({@link EmiCodes#PEERS}), per code, its values by year; a year without one is drawn as a gap
+     * @param countryName the legend's name of the country's own lines when there are peer lines
+     */
     record Trends(String fieldHeader, String axisLabel, List<String> codes, Map<String, SortedMap<Integer, Double>> series,
-            SortedSet<Integer> provisionalYears) implements ChartSpec {
+            SortedSet<Integer> provisionalYears, Map<String, Map<String, SortedMap<Integer, Double>>> peerSeries,
+            String countryName) implements ChartSpec {
 
         public Trends {
             codes = codes.stream().filter(code -> series.containsKey(code) && !series.get(code).isEmpty()).toList();
@@ -138,11 +188,64 @@ public sealed interface ChartSpec {
             SortedSet<Integer> marked = new TreeSet<>(provisionalYears == null ? Set.of() : provisionalYears);
             marked.retainAll(shown);
             provisionalYears = marked;
+            peerSeries = shownPeerSeries(codes, shown, peerSeries == null ? Map.of() : peerSeries);
         }
 
-        /** Lines without provisional years. */
+        /** Lines without peers. */
+        public Trends(String fieldHeader, String axisLabel, List<String> codes, Map<String, SortedMap<Integer, Double>> series,
+                SortedSet<Integer> provisionalYears) {
+            this(fieldHeader, axisLabel, codes, series, provisionalYears, null, "");
+        }
+
+        /** Lines without provisional years and without peers. */
         public Trends(String fieldHeader, String axisLabel, List<String> codes, Map<String, SortedMap<Integer, Double>> series) {
-            this(fieldHeader, axisLabel, codes, series, null);
+            this(fieldHeader, axisLabel, codes, series, null, null, "");
+        }
+
+        /** The peers' values of the codes shown, within the years the country's lines span; no empty series. */
+        private static Map<String, Map<String, SortedMap<Integer, Double>>> shownPeerSeries(List<String> codes,
+                SortedSet<Integer> shown, Map<String, Map<String, SortedMap<Integer, Double>>> peerSeries) {
+            Map<String, Map<String, SortedMap<Integer, Double>>> kept = new HashMap<>();
+            if (shown.isEmpty()) {
+                return Map.of();
+            }
+            peerSeries.forEach((peer, byCode) -> {
+                Map<String, SortedMap<Integer, Double>> peerKept = new HashMap<>();
+                for (String code : codes) {
+                    SortedMap<Integer, Double> values = byCode.get(code);
+                    if (values != null) {
+                        SortedMap<Integer, Double> inSpan = new TreeMap<>(values.subMap(shown.first(), shown.last() + 1));
+                        inSpan.values().removeIf(java.util.Objects::isNull);
+                        if (!inSpan.isEmpty()) {
+                            peerKept.put(code, Collections.unmodifiableSortedMap(inSpan));
+                        }
+                    }
+                }
+                if (!peerKept.isEmpty()) {
+                    kept.put(peer, Map.copyOf(peerKept));
+                }
+            });
+            return Map.copyOf(kept);
+        }
+
+        /** The peers with a line in this chart, in the order of {@link EmiCodes#PEERS}. */
+        public List<String> peers() {
+            return EmiCodes.PEERS.stream().filter(peerSeries::containsKey).toList();
+        }
+
+        /** Whether the chart draws peer lines (one panel per code). */
+        public boolean hasPeers() {
+            return !peerSeries.isEmpty();
+        }
+
+        /** The peers with a line for {@code code}, in the order of {@link EmiCodes#PEERS}. */
+        public List<String> peersOf(String code) {
+            return peers().stream().filter(peer -> peerSeries.get(peer).containsKey(code)).toList();
+        }
+
+        /** The line of {@code peer} for {@code code}, empty if it has none. */
+        public SortedMap<Integer, Double> peerLine(String peer, String code) {
+            return peerSeries.getOrDefault(peer, Map.of()).getOrDefault(code, Collections.emptySortedMap());
         }
 
         public SortedSet<Integer> years() {
@@ -151,22 +254,35 @@ public sealed interface ChartSpec {
             return years;
         }
 
+        /** The label of a peer's line for a code, in the table: "Artificial Intelligence: United States". */
+        public static String peerRowLabel(String code, String peer) {
+            return CodeLabels.label(code) + ": " + CodeLabels.countryName(peer);
+        }
+
         @Override
         public DataTable table() {
             List<String> headers = new ArrayList<>();
             headers.add(fieldHeader);
-            years().forEach(year -> headers.add(String.valueOf(year)));
+            SortedSet<Integer> years = years();
+            years.forEach(year -> headers.add(String.valueOf(year)));
             List<List<String>> rows = new ArrayList<>();
             for (String code : codes) {
-                List<String> row = new ArrayList<>();
-                row.add(CodeLabels.label(code));
-                for (int year : years()) {
-                    Double value = series.get(code).get(year);
-                    row.add(value == null ? DataTable.MISSING : Numbers.percent(value));
+                rows.add(row(CodeLabels.label(code), series.get(code), years));
+                for (String peer : peersOf(code)) {
+                    rows.add(row(peerRowLabel(code, peer), peerLine(peer, code), years));
                 }
-                rows.add(row);
             }
             return new DataTable(headers, rows);
+        }
+
+        private static List<String> row(String label, SortedMap<Integer, Double> values, SortedSet<Integer> years) {
+            List<String> row = new ArrayList<>();
+            row.add(label);
+            for (int year : years) {
+                Double value = values.get(year);
+                row.add(value == null ? DataTable.MISSING : Numbers.percent(value));
+            }
+            return row;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package eu.emistreams.query.factsheet;
 
+import eu.emistreams.events.codes.EmiCodes;
 import eu.emistreams.query.serving.IndicatorRowWithProvenance;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,6 +34,13 @@ public final class FactSheetAssembler {
     public static final List<String> INDICATORS =
             List.of(COUNTRY_SHARE, WORLD_SHARE, EU27_RANK, TRADE_BALANCE, PRODUCTION_SHARE, INVESTMENT, PATENT_COUNT);
 
+    /** The economies shown beside the country ({@link Benchmarks}): the EU27 as one economy and the peers. */
+    public static final List<String> BENCHMARK_COUNTRIES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(EmiCodes.EU27_AGGREGATE), EmiCodes.PEERS.stream()).toList();
+
+    /** What is read of them: the EU27's country shares and the peers' world shares. */
+    public static final List<String> BENCHMARK_INDICATORS = List.of(COUNTRY_SHARE, WORLD_SHARE);
+
     /** Trend figures show at most this many years, ending with the latest: more would not stay legible. */
     public static final int TREND_YEARS = 15;
 
@@ -42,6 +50,10 @@ public final class FactSheetAssembler {
     private FactSheetAssembler() {
     }
 
+    /**
+     * The fact sheet data of {@code country} from rows of any countries: the country's own, and the
+     * EU27's and the peers' of {@link #BENCHMARK_INDICATORS} for what the figures show beside them.
+     */
     public static FactSheetData assemble(String country, List<IndicatorRowWithProvenance> allRows) {
         return assemble(country, allRows, new java.util.TreeSet<>(), 0);
     }
@@ -131,13 +143,45 @@ public final class FactSheetAssembler {
             }
         }
 
+        List<IndicatorRowWithProvenance> benchmarkRows = benchmarkRows(allRows, patentYear);
+        List<IndicatorRowWithProvenance> shown = new ArrayList<>(rows);
+        shown.addAll(benchmarkRows);
         return new FactSheetData(country, CodeLabels.countryName(country), patentYear,
                 Map.copyOf(countryShares), Map.copyOf(worldShares), Map.copyOf(ranks), immutableSeries(worldShareSeries),
                 tradeYear, Map.copyOf(tradeBalances), Map.copyOf(investment),
-                productionYear, immutableSeries(productionSeries), provenance(rows),
-                version(rows) + releasesVersion(lastReleases),
+                productionYear, immutableSeries(productionSeries), provenance(shown),
+                version(shown) + releasesVersion(lastReleases),
                 caveats(provisionalYears, minBaseCount, counts, ranksByYear),
-                ReleaseChanges.bySource(lastReleases, rows, LARGEST_REVISIONS));
+                ReleaseChanges.bySource(lastReleases, rows, LARGEST_REVISIONS), benchmarks(benchmarkRows));
+    }
+
+    /**
+     * The rows the figures show beside the country's: the EU27's country shares of the country's
+     * patent year and the peers' world shares over its trend window.
+     */
+    private static List<IndicatorRowWithProvenance> benchmarkRows(List<IndicatorRowWithProvenance> allRows,
+            OptionalInt patentYear) {
+        return allRows.stream()
+                .filter(row -> (row.country().equals(EmiCodes.EU27_AGGREGATE) && row.indicator().equals(COUNTRY_SHARE)
+                                && is(row.year(), patentYear))
+                        || (EmiCodes.isPeer(row.country()) && row.indicator().equals(WORLD_SHARE)
+                                && inTrendWindow(row.year(), patentYear)))
+                .sorted(IndicatorRowWithProvenance::compare)
+                .toList();
+    }
+
+    private static Benchmarks benchmarks(List<IndicatorRowWithProvenance> benchmarkRows) {
+        Map<String, Double> eu27 = new HashMap<>();
+        Map<String, Map<String, SortedMap<Integer, Double>>> peers = new HashMap<>();
+        for (IndicatorRowWithProvenance row : benchmarkRows) {
+            if (row.country().equals(EmiCodes.EU27_AGGREGATE)) {
+                eu27.put(row.code(), row.value());
+            } else {
+                peers.computeIfAbsent(row.country(), peer -> new HashMap<>())
+                        .computeIfAbsent(row.code(), code -> new TreeMap<>()).put(row.year(), row.value());
+            }
+        }
+        return new Benchmarks(eu27, peers);
     }
 
     /**

@@ -56,9 +56,10 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
             List<String> codes, List<String> trendCodes, List<String> productionCodes, int firstFigure) {
         String country = data.countryName();
         Optional<ChartSpec> trends = trendChart(data.worldShareSeries(), trendCodes, "Share of world patent applications (%)",
-                data.patentCaveats().provisionalYears());
+                data.patentCaveats().provisionalYears(), data.benchmarks().peerWorldShares(), country);
+        // The peers report no Prodcom production: the production trends have no peer lines.
         Optional<ChartSpec> production = trendChart(data.productionShareSeries(), productionCodes,
-                "Share of the country's production (%)", null);
+                "Share of the country's production (%)", null, java.util.Map.of(), country);
         return new Section(id, title, List.of(
                 new Part(HighlightRules.technologyPatents(data, codes, group), new Figure(firstFigure,
                         "Country share and world share (expressed in terms of ranking) in " + group
@@ -66,7 +67,7 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
                         DataSource.PATENTS, patentChart(data, "Technology", codes), sourceLine(data, DataSource.PATENTS))),
                 new Part(HighlightRules.worldShareTrends(data, trendCodes, group), new Figure(firstFigure + 1,
                         "Trends over time in " + country + "'s share of world patent applications in " + group
-                                + " technologies" + span(trends),
+                                + " technologies" + peersPhrase(trends) + span(trends),
                         DataSource.PATENTS, trends, sourceLine(data, DataSource.PATENTS))),
                 new Part(HighlightRules.productionShares(data, productionCodes, group), new Figure(firstFigure + 2,
                         "Production of " + group + " technology-based products in " + country
@@ -83,7 +84,7 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
             provisional.add(data.patentYear().getAsInt());
         }
         return Optional.of(new ChartSpec.ShareAndRank(fieldHeader, codes, data.countryShares(), data.worldShares(),
-                data.eu27Ranks(), provisional));
+                data.eu27Ranks(), data.benchmarks().eu27CountryShares(), provisional));
     }
 
     private static Optional<ChartSpec> tradeChart(FactSheetData data) {
@@ -105,8 +106,10 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
     }
 
     private static Optional<ChartSpec> trendChart(java.util.Map<String, SortedMap<Integer, Double>> series,
-            List<String> codes, String axisLabel, java.util.SortedSet<Integer> provisionalYears) {
-        ChartSpec.Trends trends = new ChartSpec.Trends("Technology", axisLabel, codes, series, provisionalYears);
+            List<String> codes, String axisLabel, java.util.SortedSet<Integer> provisionalYears,
+            java.util.Map<String, java.util.Map<String, SortedMap<Integer, Double>>> peerSeries, String country) {
+        ChartSpec.Trends trends = new ChartSpec.Trends("Technology", axisLabel, codes, series, provisionalYears, peerSeries,
+                country);
         return trends.isEmpty() ? Optional.empty() : Optional.of(trends);
     }
 
@@ -133,6 +136,15 @@ public record FactSheetContent(FactSheetData data, List<HighlightGroup> highligh
 
     private static String year(OptionalInt year) {
         return year.isPresent() ? " (" + year.getAsInt() + ")" : "";
+    }
+
+    /** ", beside the United States, China, Japan and South Korea" when the chart draws peer lines. */
+    private static String peersPhrase(Optional<ChartSpec> chart) {
+        if (chart.isEmpty() || !(chart.get() instanceof ChartSpec.Trends trends) || !trends.hasPeers()) {
+            return "";
+        }
+        return ", beside " + Numbers.joinNames(trends.peers().stream()
+                .map(peer -> peer.equals("US") ? "the United States" : CodeLabels.countryName(peer)).toList());
     }
 
     private static String span(Optional<ChartSpec> chart) {

@@ -14,6 +14,7 @@ import java.util.SortedMap;
  * @param version changes whenever any indicator of the country changes: what the live page watches
  * @param patentCaveats provisional years and minimum bases that limit what the highlights conclude
  * @param releaseChanges per source, in the order of {@link DataSource}, what its last release changed
+ * @param benchmarks the EU27's and the peers' values the figures show beside the country's
  */
 public record FactSheetData(
         String country,
@@ -31,7 +32,20 @@ public record FactSheetData(
         Map<DataSource, SourceReleases> provenance,
         String version,
         PatentCaveats patentCaveats,
-        List<ReleaseChanges> releaseChanges) {
+        List<ReleaseChanges> releaseChanges,
+        Benchmarks benchmarks) {
+
+    /** Without the EU27 and the peers beside the country. */
+    public FactSheetData(String country, String countryName, OptionalInt patentYear, Map<String, Double> countryShares,
+            Map<String, Double> worldShares, Map<String, Integer> eu27Ranks,
+            Map<String, SortedMap<Integer, Double>> worldShareSeries, OptionalInt tradeYear,
+            Map<String, Double> tradeBalances, Map<String, Double> investmentUsd, OptionalInt productionYear,
+            Map<String, SortedMap<Integer, Double>> productionShareSeries, Map<DataSource, SourceReleases> provenance,
+            String version, PatentCaveats patentCaveats, List<ReleaseChanges> releaseChanges) {
+        this(country, countryName, patentYear, countryShares, worldShares, eu27Ranks, worldShareSeries, tradeYear,
+                tradeBalances, investmentUsd, productionYear, productionShareSeries, provenance, version, patentCaveats,
+                releaseChanges, Benchmarks.NONE);
+    }
 
     /** Without caveats (no provisional year, no minimum base) and without the last releases' changes. */
     public FactSheetData(String country, String countryName, OptionalInt patentYear, Map<String, Double> countryShares,
@@ -42,7 +56,7 @@ public record FactSheetData(
             String version) {
         this(country, countryName, patentYear, countryShares, worldShares, eu27Ranks, worldShareSeries, tradeYear,
                 tradeBalances, investmentUsd, productionYear, productionShareSeries, provenance, version, PatentCaveats.NONE,
-                List.of());
+                List.of(), Benchmarks.NONE);
     }
 
     public boolean hasData(DataSource source) {

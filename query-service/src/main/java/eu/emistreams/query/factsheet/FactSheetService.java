@@ -12,6 +12,7 @@ import eu.emistreams.query.serving.UnknownValueException;
 import eu.emistreams.query.status.SourceAccounting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Reads a member state's indicators from every instance, with their provenance, and makes them a
- * fact sheet. Fact sheets exist for the EU27: the EU27 ranks that half the figures show exist for
+ * Reads a member state's indicators from every instance, with their provenance, and the EU27's and
+ * the peers' values shown beside them ({@link Benchmarks}), and makes them a fact sheet. Fact sheets exist for the EU27: the EU27 ranks that half the figures show exist for
  * no other country, so any other valid country is answered 404 like an unknown one, with the reason.
  */
 @ApplicationScoped
@@ -45,7 +46,9 @@ public class FactSheetService {
         String member = requireMemberState(country);
         IndicatorFilter filter = IndicatorFilter.parse(FactSheetAssembler.INDICATORS, List.of(member), null, null)
                 .withVariant(variant);
-        List<IndicatorRowWithProvenance> rows = queries.indicatorsWithProvenance(filter);
+        List<IndicatorRowWithProvenance> rows = new ArrayList<>(queries.indicatorsWithProvenance(filter));
+        rows.addAll(queries.indicatorsWithProvenance(IndicatorFilter.parse(FactSheetAssembler.BENCHMARK_INDICATORS,
+                FactSheetAssembler.BENCHMARK_COUNTRIES, null, null).withVariant(variant)));
         return FactSheetAssembler.assemble(member, rows, provisionalYears.current(), config.highlights().minBaseCount(),
                 lastReleases());
     }

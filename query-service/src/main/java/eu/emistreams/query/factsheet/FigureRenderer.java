@@ -1,5 +1,6 @@
 package eu.emistreams.query.factsheet;
 
+import eu.emistreams.events.codes.EmiCodes;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -15,6 +16,7 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.batik.dom.GenericDOMImplementation;
 import org.apache.batik.svggen.SVGGeneratorContext;
@@ -24,6 +26,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -34,6 +37,8 @@ import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -42,6 +47,8 @@ import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -70,6 +77,17 @@ public final class FigureRenderer {
     /** Provisional line segments and bar outlines. */
     private static final BasicStroke DASHED =
             new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+
+    /** The EU27 reference tick on a bar: near black with a white outline, seen on the blue bar and beside it. */
+    static final Color EU27_TICK = new Color(0x11, 0x11, 0x11);
+    private static final Shape EU27_TICK_SHAPE = new Rectangle2D.Double(-1.5, -8, 3, 16);
+
+    /** The peers' lines, one colour each from the Okabe-Ito set; the country's line keeps the EU blue. */
+    static final Map<String, Color> PEER_COLOURS = Map.of("US", new Color(0xE6, 0x9F, 0x00), "CN", new Color(0xCC, 0x79, 0xA7),
+            "JP", new Color(0x00, 0x9E, 0x73), "KR", new Color(0x56, 0xB4, 0xE9));
+
+    /** One panel of a trend chart with peer lines: room for the lines and the panel's title. */
+    static final int PEER_PANEL_HEIGHT = 96;
 
     /** Lines that stay apart for colour-blind readers (Okabe-Ito), led by the EU blue. */
     private static final List<Color> SERIES = List.of(EU_BLUE, new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73),
@@ -110,12 +128,16 @@ public final class FigureRenderer {
         if (spec instanceof ChartSpec.Bars bars) {
             return 80 + 24 * bars.keys().size();
         }
+        if (spec instanceof ChartSpec.Trends trends && trends.hasPeers()) {
+            return 100 + PEER_PANEL_HEIGHT * trends.codes().size();
+        }
         return 360;
     }
 
     /**
      * Two panels on one category axis: the country share as bars, and beside them the EU27 rank as
-     * labelled markers on an axis from 27 to 1, so a rank never hides behind a bar.
+     * labelled markers on an axis from 27 to 1, so a rank never hides behind a bar; on each bar, a
+     * tick at the EU27's country share where it has one, drawn after the bars so that it stays visible.
      */
     private static JFreeChart shareAndRankChart(ChartSpec.ShareAndRank spec) {
         DefaultCategoryDataset shares = new DefaultCategoryDataset();
@@ -127,6 +149,17 @@ public final class FigureRenderer {
         }
         BarRenderer bars = new BarRenderer();
         CategoryPlot sharePlot = new CategoryPlot(shares, null, new NumberAxis("Country share (%)"), bars);
+        LineAndShapeRenderer eu27Ticks = new LineAndShapeRenderer(false, true);
+        if (spec.hasEu27()) {
+            DefaultCategoryDataset eu27 = new DefaultCategoryDataset();
+            // Every category, in the bars' order, so a tick sits on its own bar; a code without a value draws nothing.
+            for (String code : spec.codes()) {
+                eu27.addValue(spec.eu27Shares().get(code), ChartSpec.EU27_LEGEND, CodeLabels.label(code));
+            }
+            sharePlot.setDataset(1, eu27);
+            sharePlot.setRenderer(1, eu27Ticks);
+            sharePlot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        }
 
         NumberAxis rankAxis = new NumberAxis("EU27 rank by world share");
         // Rank 1 at the right, so that further right means better in both panels; room for labels.
@@ -154,8 +187,12 @@ public final class FigureRenderer {
             LegendItemCollection legend = new LegendItemCollection();
             legend.add(new LegendItem("Country share (%), " + spec.provisionalYears().first() + " provisional",
                     PROVISIONAL_BLUE));
+            if (spec.hasEu27()) {
+                legend.add(eu27Ticks.getLegendItem(1, 0));
+            }
             sharePlot.setFixedLegendItems(legend);
         }
+        styleEu27Ticks(eu27Ticks);
         for (CategoryPlot panel : List.of(sharePlot, rankPlot)) {
             panel.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
             panel.setRangeGridlinePaint(GRID);
@@ -198,7 +235,20 @@ public final class FigureRenderer {
         return chart;
     }
 
+    /** The EU27's ticks: styled after the theme, which resets series paints. */
+    private static void styleEu27Ticks(LineAndShapeRenderer ticks) {
+        ticks.setSeriesShape(0, EU27_TICK_SHAPE);
+        ticks.setSeriesPaint(0, EU27_TICK);
+        ticks.setUseOutlinePaint(true);
+        ticks.setSeriesOutlinePaint(0, Color.WHITE);
+        ticks.setSeriesOutlineStroke(0, new BasicStroke(0.75f));
+        ticks.setDrawOutlines(true);
+    }
+
     private static JFreeChart trendChart(ChartSpec.Trends spec) {
+        if (spec.hasPeers()) {
+            return peerTrendChart(spec);
+        }
         XYSeriesCollection lines = new XYSeriesCollection();
         for (String code : spec.codes()) {
             XYSeries series = new XYSeries(CodeLabels.label(code));
@@ -222,13 +272,113 @@ public final class FigureRenderer {
         if (!spec.provisionalYears().isEmpty()) {
             LegendItemCollection legend = new LegendItemCollection();
             legend.addAll(renderer.getLegendItems());
-            LegendItem note = new LegendItem("Dashed: provisional (" + Numbers.joinNames(
-                    spec.provisionalYears().stream().map(String::valueOf).toList()) + ")", null, null, null,
-                    new java.awt.geom.Line2D.Double(-7, 0, 7, 0), DASHED, TEXT);
-            legend.add(note);
+            legend.add(provisionalLegendItem(spec));
             plot.setFixedLegendItems(legend);
         }
         return chart;
+    }
+
+    /**
+     * One panel per code on a shared year axis: the country's line in the EU blue beside the line of
+     * each peer with a value for the code, in the peer's colour; a peer's missing year is a gap. One
+     * legend names the economies; each panel's title names its technology, its axis is its own.
+     */
+    private static JFreeChart peerTrendChart(ChartSpec.Trends spec) {
+        NumberAxis years = new NumberAxis("Year");
+        years.setAutoRangeIncludesZero(false);
+        years.setStandardTickUnits(yearTickUnits());
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(years);
+        plot.setGap(8);
+        List<XYLineAndShapeRenderer> renderers = new java.util.ArrayList<>();
+        List<List<String>> economies = new java.util.ArrayList<>();
+        for (String code : spec.codes()) {
+            XYSeriesCollection lines = new XYSeriesCollection();
+            XYSeries own = new XYSeries(spec.countryName());
+            spec.series().get(code).forEach(own::add);
+            lines.addSeries(own);
+            List<String> panelEconomies = new java.util.ArrayList<>();
+            panelEconomies.add("");
+            for (String peer : spec.peersOf(code)) {
+                XYSeries line = new XYSeries(CodeLabels.countryName(peer), true, false);
+                java.util.SortedMap<Integer, Double> values = spec.peerLine(peer, code);
+                for (int year = values.firstKey(); year <= values.lastKey(); year++) {
+                    // null: a gap in the line, not a zero.
+                    line.add(year, values.get(year));
+                }
+                lines.addSeries(line);
+                panelEconomies.add(peer);
+            }
+            NumberAxis shares = new NumberAxis(null);
+            shares.setTickLabelFont(new Font(FONT, Font.PLAIN, 9));
+            // Room above the lines for the panel's title.
+            shares.setUpperMargin(0.45);
+            XYLineAndShapeRenderer renderer = spec.provisionalYears().isEmpty() ? new XYLineAndShapeRenderer(true, true)
+                    : new ProvisionalLineRenderer(lines, spec.provisionalYears());
+            XYPlot panel = new XYPlot(lines, null, shares, renderer);
+            TextTitle title = new TextTitle(CodeLabels.label(code), new Font(FONT, Font.BOLD, 10));
+            title.setPaint(TEXT);
+            panel.addAnnotation(new XYTitleAnnotation(0.01, 0.99, title, RectangleAnchor.TOP_LEFT));
+            plot.add(panel, 1);
+            renderers.add(renderer);
+            economies.add(panelEconomies);
+        }
+        JFreeChart chart = chart(plot);
+        TextTitle axisTitle = new TextTitle(spec.axisLabel(), new Font(FONT, Font.PLAIN, 11));
+        axisTitle.setPaint(TEXT);
+        axisTitle.setPosition(RectangleEdge.TOP);
+        axisTitle.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        chart.addSubtitle(axisTitle);
+        Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
+        for (int p = 0; p < renderers.size(); p++) {
+            XYLineAndShapeRenderer renderer = renderers.get(p);
+            List<String> panelEconomies = economies.get(p);
+            for (int i = 0; i < panelEconomies.size(); i++) {
+                stylePeerLine(renderer, i, panelEconomies.get(i), shapes);
+            }
+            XYPlot panel = (XYPlot) plot.getSubplots().get(p);
+            panel.setRangeGridlinePaint(GRID);
+            panel.setDomainGridlinePaint(GRID);
+            panel.setOutlineVisible(false);
+        }
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(economyLegendItem(spec.countryName(), "", shapes));
+        for (String peer : spec.peers()) {
+            legend.add(economyLegendItem(CodeLabels.countryName(peer), peer, shapes));
+        }
+        if (!spec.provisionalYears().isEmpty()) {
+            legend.add(provisionalLegendItem(spec));
+        }
+        plot.setFixedLegendItems(legend);
+        return chart;
+    }
+
+    /** The country's line ({@code economy} empty) thicker in the EU blue, a peer's thinner in its colour. */
+    private static void stylePeerLine(XYLineAndShapeRenderer renderer, int series, String economy, Shape[] shapes) {
+        renderer.setSeriesPaint(series, economyColour(economy));
+        renderer.setSeriesStroke(series, new BasicStroke(economy.isEmpty() ? 2.5f : 1.5f));
+        renderer.setSeriesShape(series, shapes[economyIndex(economy) % shapes.length]);
+    }
+
+    private static LegendItem economyLegendItem(String label, String economy, Shape[] shapes) {
+        Color colour = economyColour(economy);
+        return new LegendItem(label, null, null, null, true, shapes[economyIndex(economy) % shapes.length], true, colour,
+                false, colour, new BasicStroke(1f), true, new java.awt.geom.Line2D.Double(-7, 0, 7, 0),
+                new BasicStroke(economy.isEmpty() ? 2.5f : 1.5f), colour);
+    }
+
+    private static Color economyColour(String economy) {
+        return economy.isEmpty() ? EU_BLUE : PEER_COLOURS.get(economy);
+    }
+
+    /** 0 for the country, then the peers' places in {@link EmiCodes#PEERS}: each economy keeps its marker. */
+    private static int economyIndex(String economy) {
+        return economy.isEmpty() ? 0 : 1 + EmiCodes.PEERS.indexOf(economy);
+    }
+
+    private static LegendItem provisionalLegendItem(ChartSpec.Trends spec) {
+        return new LegendItem("Dashed: provisional (" + Numbers.joinNames(
+                spec.provisionalYears().stream().map(String::valueOf).toList()) + ")", null, null, null,
+                new java.awt.geom.Line2D.Double(-7, 0, 7, 0), DASHED, TEXT);
     }
 
     /** The chart in the fact sheet's theme; renderers are styled after, since the theme resets series paints. */

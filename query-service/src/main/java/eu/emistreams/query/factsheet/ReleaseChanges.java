@@ -45,10 +45,10 @@ public record ReleaseChanges(DataSource source, Optional<String> release, String
         int added = 0;
         List<IndicatorRevision> revisions = new ArrayList<>();
         for (IndicatorRowWithProvenance row : rows) {
-            if (DataSource.of(row.indicator()) != source
-                    || !release.equals(row.releases().get(source.provenanceName()))) {
+            if (DataSource.of(row.indicator()) != source) {
                 continue;
             }
+            // Empty unless the release is the one that last changed the value.
             Optional<IndicatorRevision> revision = IndicatorRevision.of(row, release);
             if (revision.isEmpty()) {
                 continue;

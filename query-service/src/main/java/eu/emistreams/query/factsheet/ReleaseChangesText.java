@@ -46,24 +46,27 @@ final class ReleaseChangesText {
                 new DataTable(HEADERS, rows), href);
     }
 
-    /** "It revised 12 of Belgium's values and published 3 new ones." and its variants. */
+    /**
+     * "It revised 12 of Belgium's fact sheet values and published 3 new ones." and its variants: the
+     * values the fact sheet reads ({@link FactSheetAssembler#INDICATORS}); /api/revisions has every one.
+     */
     static String summary(String countryName, ReleaseChanges changes) {
         int revised = changes.revised();
         int added = changes.added();
         if (revised == 0 && added == 0) {
-            return "It changed none of " + countryName + "'s values.";
+            return "It changed none of " + countryName + "'s fact sheet values.";
         }
         StringBuilder text = new StringBuilder();
         if (revised > 0) {
             text.append("It revised ").append(revised).append(" of ").append(countryName)
-                    .append("'s values");
+                    .append("'s fact sheet values");
             if (added > 0) {
                 text.append(" and published ").append(added).append(added == 1 ? " new one" : " new ones");
             }
             text.append('.');
         } else {
             text.append("It published ").append(added).append(" of ").append(countryName)
-                    .append("'s values for the first time.");
+                    .append("'s fact sheet values for the first time.");
         }
         if (revised > changes.largest().size()) {
             text.append(" The ").append(changes.largest().size()).append(" largest revisions, by relative change:");

@@ -18,6 +18,10 @@ public final class IndicatorCatalog {
     /** The code of applicants whose country is unknown or not a valid ISO code. */
     public static final String UNKNOWN_COUNTRY = EmiCodes.UNKNOWN_COUNTRY;
 
+    /** The EU27 as one economy, served like a country (docs/indicators-implementation.md). */
+    public static final String EU27 = EmiCodes.EU27_AGGREGATE;
+
+    /** Every ISO 3166-1 alpha-2 code (the peers US, CN, JP, KR among them), ZZ and EU27. */
     public static final Set<String> COUNTRIES = countries();
 
     /** Codes users type that are not ISO 3166 alpha-2 but name a country the system knows. */
@@ -39,6 +43,7 @@ public final class IndicatorCatalog {
     private static Set<String> countries() {
         Set<String> countries = new TreeSet<>(Set.of(Locale.getISOCountries()));
         countries.add(UNKNOWN_COUNTRY);
+        countries.add(EU27);
         return Set.copyOf(countries);
     }
 }

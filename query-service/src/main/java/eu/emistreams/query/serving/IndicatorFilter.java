@@ -24,7 +24,7 @@ public record IndicatorFilter(
     static final int MAX_POINT_LOOKUPS = 1_000;
 
     private static final Pattern YEAR = Pattern.compile("[0-9]{1,4}");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}|EU27");
 
     public IndicatorFilter {
         indicators = immutable(indicators);
@@ -61,7 +61,7 @@ public record IndicatorFilter(
      * Every malformed value is reported (400) before any unknown one (404), so a client fixes syntax first.
      *
      * @throws MalformedParameterException a year that is not a whole number from 0 to 9999, or a
-     *     country that is not two letters
+     *     country that is neither two letters nor {@code EU27}
      * @throws UnknownValueException a well-formed indicator, country or code that the contract lacks
      */
     public static IndicatorFilter parse(
@@ -79,7 +79,7 @@ public record IndicatorFilter(
             String upper = country.toUpperCase(Locale.ROOT);
             if (!COUNTRY.matcher(upper).matches()) {
                 throw new MalformedParameterException("country",
-                        "country must be an ISO 3166 alpha-2 code of two letters, got '" + country + "'");
+                        "country must be an ISO 3166 alpha-2 code of two letters or EU27, got '" + country + "'");
             }
             countrySet.add(upper);
         }
@@ -102,7 +102,7 @@ public record IndicatorFilter(
             if (!IndicatorCatalog.COUNTRIES.contains(country)) {
                 String hint = IndicatorCatalog.countryHint(country);
                 throw new UnknownValueException("country", country, country
-                        + " is not an ISO 3166-1 alpha-2 country code nor ZZ"
+                        + " is not an ISO 3166-1 alpha-2 country code nor ZZ nor EU27"
                         + (hint == null ? "" : "; use " + hint));
             }
         }

@@ -7,6 +7,7 @@ import eu.emistreams.events.VariantNames;
 import eu.emistreams.events.concordance.Concordance;
 import eu.emistreams.events.progress.StageProgress;
 import eu.emistreams.streams.progress.CompactedTopicFollower;
+import eu.emistreams.streams.progress.ProgressEntries;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -133,15 +134,14 @@ public class ProgressReader {
     /** The entries by key and the concordance version in force, published after every poll. */
     private final class EntriesReading implements CompactedTopicFollower.Reading {
 
-        private final Deserializer<StageProgress> progress;
+        private final ProgressEntries entries;
         private final Deserializer<Concordance> concordance;
-        private final Map<String, StageProgress> entries = new HashMap<>();
         private Optional<String> concordanceVersion = Optional.empty();
         /** The variant rule sets on emi.concordance (keys variant/NAME), name to version. */
         private final Map<String, String> variants = new TreeMap<>();
 
         EntriesReading(Deserializer<StageProgress> progress, Deserializer<Concordance> concordance) {
-            this.progress = progress;
+            this.entries = new ProgressEntries(progress);
             this.concordance = concordance;
         }
 
@@ -153,13 +153,7 @@ public class ProgressReader {
         @Override
         public void apply(ConsumerRecord<String, byte[]> record) {
             if (record.topic().equals(EventTopics.PROGRESS.name())) {
-                StageProgress entry = record.value() == null ? null
-                        : progress.deserialize(record.topic(), record.headers(), record.value());
-                if (entry == null) {
-                    entries.remove(record.key());
-                } else {
-                    entries.put(record.key(), entry);
-                }
+                entries.apply(record);
             } else if (EventTopics.CONCORDANCE_KEY.equals(record.key())) {
                 Concordance rules = record.value() == null ? null
                         : concordance.deserialize(record.topic(), record.headers(), record.value());
@@ -177,7 +171,7 @@ public class ProgressReader {
 
         @Override
         public void polled(Map<TopicPartition, Long> positions) {
-            publish(positions, entries, concordanceVersion, variants);
+            publish(positions, entries.snapshot(), concordanceVersion, variants);
         }
 
         @Override

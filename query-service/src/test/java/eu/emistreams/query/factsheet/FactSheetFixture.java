@@ -37,6 +37,55 @@ final class FactSheetFixture {
         return FactSheetAssembler.assemble(COUNTRY, belgium());
     }
 
+    /**
+     * The EU27 and the peers beside Belgium: the EU27's 2020 country shares of every code but
+     * Tourism and Photonics, 2019 ones that the figures do not show; world shares 2010-2020 of the
+     * United States for every green trend field, of China for the same but without 2015, of Japan
+     * for Solar Power only; none of Korea.
+     */
+    static List<IndicatorRowWithProvenance> benchmarks() {
+        List<IndicatorRowWithProvenance> rows = new ArrayList<>();
+        for (String code : EmiCodes.ALL) {
+            if (!code.equals("TOUR") && !code.equals("D.MNP.PHO")) {
+                rows.add(benchmark(FactSheetAssembler.COUNTRY_SHARE, EmiCodes.EU27_AGGREGATE, code, 2020,
+                        eu27CountryShare(code)));
+            }
+            rows.add(benchmark(FactSheetAssembler.COUNTRY_SHARE, EmiCodes.EU27_AGGREGATE, code, 2019, 77.0));
+        }
+        for (String code : CodeLabels.GREEN_TRENDS) {
+            for (int year = 2010; year <= 2020; year++) {
+                rows.add(benchmark(FactSheetAssembler.WORLD_SHARE, "US", code, year, usWorldShare(code, year)));
+                if (year != 2015) {
+                    rows.add(benchmark(FactSheetAssembler.WORLD_SHARE, "CN", code, year, 10.0 + (year - 2010)));
+                }
+                if (code.equals("G.REN.SOLAR")) {
+                    rows.add(benchmark(FactSheetAssembler.WORLD_SHARE, "JP", code, year, 12.5));
+                }
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    /** 1/2 + the code's place in {@link EmiCodes#ALL}: a different share per code. */
+    static double eu27CountryShare(String code) {
+        return 0.5 + EmiCodes.ALL.indexOf(code);
+    }
+
+    static double usWorldShare(String code, int year) {
+        return 20.0 + CodeLabels.GREEN_TRENDS.indexOf(code) + (year - 2010) * 0.25;
+    }
+
+    static FactSheetData belgiumWithBenchmarksData() {
+        List<IndicatorRowWithProvenance> rows = new ArrayList<>(belgium());
+        rows.addAll(benchmarks());
+        return FactSheetAssembler.assemble(COUNTRY, rows);
+    }
+
+    static IndicatorRowWithProvenance benchmark(String indicator, String country, String code, int year, double value) {
+        return new IndicatorRowWithProvenance(indicator, country, code, year, value,
+                Map.of("patstat", PATSTAT_RELEASE), CONCORDANCE);
+    }
+
     static IndicatorRowWithProvenance row(String indicator, String code, int year, double value) {
         DataSource source = DataSource.of(indicator);
         String release = source == DataSource.PATENTS ? PATSTAT_RELEASE : source.provenanceName() + "-2024";

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,10 +41,11 @@ import org.openqa.selenium.logging.LogEntry;
 /**
  * The fact sheet of Belgium against the real broker and registry: the indicators of
  * {@link FactSheetFixture} are published to the four indicator topics as the indicator service
- * publishes them (Avro through the registry), with EU27 world shares for the comparison. The page
- * is then opened in Debian's headless Chromium: nine charts with data, no console error, a
- * screenshot under {@code target/factsheet-screenshots/}; a new value updates the open page without
- * a reload; the PDF is read back with PDFBox.
+ * publishes them (Avro through the registry), with EU27 world shares for the comparison, and the
+ * EU27's and the peers' values shown beside Belgium's ({@link FactSheetFixture#benchmarks()}). The page
+ * is then opened in Debian's headless Chromium: nine charts with data, the EU27 ticks and the peer
+ * lines where they have values, no console error, a screenshot under {@code target/factsheet-screenshots/};
+ * a new value updates the open page without a reload; the PDF is read back with PDFBox.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmiStackTestResource.class, restrictToAnnotatedClass = false)
@@ -75,8 +77,14 @@ class FactSheetIT {
             rows.add(new IndicatorRowWithProvenance(FactSheetAssembler.PATENT_COUNT, "DE", "AGRI", year, 3.0,
                     Map.of("patstat", FactSheetFixture.PATSTAT_RELEASE), FactSheetFixture.CONCORDANCE));
         }
+        rows.addAll(FactSheetFixture.benchmarks());
         stack.publishRows(rows);
+        long peerValues = FactSheetFixture.benchmarks().stream().filter(row -> EmiCodes.isPeer(row.country())).count();
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            given().port(port()).get("/api/indicators?country=EU27&indicator=patent.country_share&year=2020")
+                    .then().statusCode(200).body("size()", greaterThanOrEqualTo(EmiCodes.ALL.size() - 2));
+            given().port(port()).get("/api/indicators?country=US&country=CN&country=JP&country=KR&indicator=patent.world_share")
+                    .then().statusCode(200).body("size()", greaterThanOrEqualTo((int) peerValues));
             for (String indicator : FactSheetAssembler.INDICATORS) {
                 long expected = FactSheetFixture.belgium().stream().filter(row -> row.indicator().equals(indicator)).count();
                 // Before the first test RestAssured does not know the port yet.
@@ -164,6 +172,8 @@ class FactSheetIT {
                 assertTrue(figure.findElement(By.cssSelector(".source")).getText().contains("release"),
                         "figure " + number + " names its release");
             }
+            assertEu27TicksOnTheirBars(js);
+            assertPeerLinesBesideBelgiums(driver, js, 10);
             assertTrue(driver.findElements(By.cssSelector("#key-highlights li")).size() >= 8);
             assertTrue(driver.findElement(By.id("key-highlights")).getText().contains("Agri-Food (6th)"));
             browser.screenshotWholePage(ARTIFACTS.resolve("factsheet-BE.png"));
@@ -241,6 +251,12 @@ class FactSheetIT {
                     || ((String) js.executeScript("return document.querySelector('#figure-1 .chart svg').textContent;"))
                             .contains("2022 provisional"), "figure 1's legend names the provisional year");
             assertEquals(0, driver.findElements(By.cssSelector("#figure-6 .provisional-note")).size(), "production is not patents");
+            // The EU27 has no share of 2022: figure 1 draws no tick and its table no EU27 column.
+            assertEquals(0, drawnShapes(js, 1).stream().filter(shape -> shape.fill().equals(css(FigureRenderer.EU27_TICK))).count());
+            assertTrue(!driver.findElement(By.cssSelector("#figure-1 table.data thead")).getText()
+                    .contains(ChartSpec.EU27_SHARE_HEADER));
+            // The peers' lines end with their last value, 2020: no segment into 2021 or 2022.
+            assertPeerLinesBesideBelgiums(driver, js, 10);
 
             String highlights = driver.findElement(By.id("key-highlights")).getText();
             assertTrue(highlights.contains("Agri-Food (6th)"), "ranks of 2020, the latest year not provisional: " + highlights);
@@ -269,7 +285,7 @@ class FactSheetIT {
             });
             WebElement patents = driver.findElement(By.id("changes-patstat"));
             assertTrue(patents.isDisplayed());
-            assertTrue(patents.getText().contains("It revised 1 of Belgium's values. The revision:"), patents.getText());
+            assertTrue(patents.getText().contains("It revised 1 of Belgium's fact sheet values. The revision:"), patents.getText());
             List<WebElement> rows = patents.findElements(By.cssSelector("table.revisions tbody tr"));
             assertEquals(1, rows.size());
             assertEquals("World share (%) Agri-Food 2020 3.00 3.25 +0.25", rows.get(0).getText());
@@ -284,6 +300,111 @@ class FactSheetIT {
                 .body("[0].indicator", equalTo(FactSheetAssembler.WORLD_SHARE))
                 .body("[0].previous", equalTo(3.0f))
                 .body("[0].value", equalTo(3.25f));
+    }
+
+    /**
+     * The shapes of a figure's chart as the browser lays them out: tag, computed fill and stroke,
+     * and the bounding box in CSS pixels.
+     */
+    private record DrawnShape(String tag, String fill, String stroke, double left, double top, double width, double height) {
+
+        double centerX() {
+            return left + width / 2;
+        }
+
+        double centerY() {
+            return top + height / 2;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<DrawnShape> drawnShapes(JavascriptExecutor js, int figure) {
+        List<List<Object>> shapes = (List<List<Object>>) js.executeScript(
+                "return Array.from(document.querySelectorAll('#figure-" + figure + " .chart svg rect, #figure-" + figure
+                        + " .chart svg path, #figure-" + figure + " .chart svg line')).map(e => {"
+                        + " const s = getComputedStyle(e); const r = e.getBoundingClientRect();"
+                        + " return [e.tagName, s.fill, s.stroke, r.left, r.top, r.width, r.height]; });");
+        return shapes.stream().map(shape -> new DrawnShape((String) shape.get(0), (String) shape.get(1), (String) shape.get(2),
+                ((Number) shape.get(3)).doubleValue(), ((Number) shape.get(4)).doubleValue(),
+                ((Number) shape.get(5)).doubleValue(), ((Number) shape.get(6)).doubleValue())).toList();
+    }
+
+    private static String css(java.awt.Color colour) {
+        return "rgb(" + colour.getRed() + ", " + colour.getGreen() + ", " + colour.getBlue() + ")";
+    }
+
+    private static String svgText(JavascriptExecutor js, int figure) {
+        return (String) js.executeScript("return document.querySelector('#figure-" + figure + " .chart svg').textContent;");
+    }
+
+    /**
+     * Figure 1 in the browser: a visible EU27 tick on every bar whose code has an EU27 share, at that
+     * share on the bars' own scale, none on Tourism's, the legend entry, and the share in the table.
+     */
+    private static void assertEu27TicksOnTheirBars(JavascriptExecutor js) {
+        List<DrawnShape> shapes = drawnShapes(js, 1);
+        List<DrawnShape> bars = shapes.stream()
+                .filter(shape -> shape.tag().equals("rect") && shape.fill().equals(css(FigureRenderer.EU_BLUE)) && shape.height() > 8)
+                .sorted(java.util.Comparator.comparingDouble(DrawnShape::top)).toList();
+        assertEquals(EmiCodes.ECOSYSTEMS.size(), bars.size(), "one bar per ecosystem");
+        List<DrawnShape> ticks = shapes.stream().filter(shape -> shape.fill().equals(css(FigureRenderer.EU27_TICK))).toList();
+        FactSheetData expected = FactSheetFixture.belgiumWithBenchmarksData();
+        double left = bars.get(0).left();
+        double pixelsPerPoint = bars.get(EmiCodes.ECOSYSTEMS.indexOf("AGRI")).width() / expected.countryShares().get("AGRI");
+        int drawn = 0;
+        for (int i = 0; i < bars.size(); i++) {
+            DrawnShape bar = bars.get(i);
+            String code = EmiCodes.ECOSYSTEMS.get(i);
+            List<DrawnShape> onBar = ticks.stream()
+                    .filter(tick -> tick.centerY() > bar.top() && tick.centerY() < bar.top() + bar.height()).toList();
+            Double eu27 = expected.benchmarks().eu27CountryShares().get(code);
+            if (eu27 == null) {
+                assertEquals(List.of(), onBar, code + " has no EU27 share: nothing is drawn, not a 0");
+                continue;
+            }
+            assertEquals(1, onBar.size(), code + " has its EU27 tick");
+            DrawnShape tick = onBar.get(0);
+            assertTrue(tick.width() > 1 && tick.height() > 8, code + " tick is visible: " + tick);
+            assertEquals(left + pixelsPerPoint * eu27, tick.centerX(), 1.5, code + " tick at the EU27 share " + eu27);
+            drawn++;
+        }
+        assertEquals(EmiCodes.ECOSYSTEMS.size() - 1, drawn);
+        assertTrue(svgText(js, 1).contains(ChartSpec.EU27_LEGEND), "the legend names the EU27");
+        WebElement table = ((ChromeDriver) js).findElement(By.cssSelector("#figure-1 table.data"));
+        assertTrue(table.findElement(By.cssSelector("thead")).getText().contains(ChartSpec.EU27_SHARE_HEADER));
+        List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+        assertTrue(rows.get(EmiCodes.ECOSYSTEMS.indexOf("AGRI")).getText().endsWith(" 1.50"),
+                rows.get(EmiCodes.ECOSYSTEMS.indexOf("AGRI")).getText());
+        assertTrue(rows.get(EmiCodes.ECOSYSTEMS.indexOf("TOUR")).getText().endsWith(" " + DataTable.MISSING));
+    }
+
+    /**
+     * Figure 5 in the browser: the lines of the United States, China and Japan beside Belgium's, in
+     * their colours, each of {@code segments} segments per field (China's gap in 2015 drawn as
+     * nothing), none of Korea, which has no value; the legend and the table name them.
+     */
+    private static void assertPeerLinesBesideBelgiums(ChromeDriver driver, JavascriptExecutor js, int segments) {
+        List<DrawnShape> lines = drawnShapes(js, 5).stream()
+                .filter(shape -> shape.tag().equals("line") && shape.width() > 1).toList();
+        int fields = CodeLabels.GREEN_TRENDS.size();
+        Map<String, Integer> expected = Map.of("US", segments * fields, "CN", (segments - 2) * fields, "JP", segments);
+        expected.forEach((peer, count) -> assertEquals((long) count,
+                lines.stream().filter(line -> line.stroke().equals(css(FigureRenderer.PEER_COLOURS.get(peer)))).count(),
+                peer + "'s segments"));
+        assertEquals(0, lines.stream().filter(line -> line.stroke().equals(css(FigureRenderer.PEER_COLOURS.get("KR")))).count());
+        String legend = svgText(js, 5);
+        for (String name : List.of("Belgium", "United States", "China", "Japan")) {
+            assertTrue(legend.contains(name), "figure 5's legend names " + name);
+        }
+        assertTrue(!legend.contains("Korea"), "no value, no legend entry");
+        assertTrue(driver.findElement(By.cssSelector("#figure-5 figcaption")).getText()
+                .contains("beside the United States, China and Japan"));
+        List<String> rows = driver.findElements(By.cssSelector("#figure-5 table.data tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        String japan = rows.stream().filter(row -> row.startsWith("Solar Power: Japan")).findFirst().orElseThrow();
+        assertTrue(japan.startsWith("Solar Power: Japan 12.5 12.5"), japan);
+        String china = rows.stream().filter(row -> row.startsWith("Biotechnology: China")).findFirst().orElseThrow();
+        assertTrue(china.startsWith("Biotechnology: China 10.0 11.0 12.0 13.0 14.0 n/a 16.0"), china);
     }
 
     @Test

@@ -31,6 +31,28 @@ class FactSheetWorkbookTest {
     }
 
     @Test
+    void theEu27AndThePeersAreInTheSheetsAsOnThePage() throws Exception {
+        FactSheetContent content = FactSheetContent.of(FactSheetFixture.belgiumWithBenchmarksData());
+        Map<Integer, List<List<String>>> tables = PageTables.of(page.page(content, GENERATED));
+        byte[] xlsx = FactSheetWorkbook.render(FactSheetPage.view(content, GENERATED));
+        PageTables.assertWorkbookMatches(tables, xlsx);
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet figure1 = workbook.getSheet(FactSheetWorkbook.sheetName(1));
+            assertEquals(ChartSpec.EU27_SHARE_HEADER, figure1.getRow(FactSheetWorkbook.HEADER_ROW).getCell(4).getStringCellValue());
+            // Agri-Food, the second ecosystem: the EU27's 1.50 % as a number.
+            assertEquals(1.5, figure1.getRow(FactSheetWorkbook.HEADER_ROW + 2).getCell(4).getNumericCellValue());
+            List<String> figure5Labels = new ArrayList<>();
+            workbook.getSheet(FactSheetWorkbook.sheetName(5)).forEach(row -> {
+                if (row.getRowNum() > FactSheetWorkbook.HEADER_ROW && row.getCell(0) != null) {
+                    figure5Labels.add(row.getCell(0).getStringCellValue());
+                }
+            });
+            assertTrue(figure5Labels.contains("Solar Power: Japan"), figure5Labels.toString());
+            assertTrue(figure5Labels.contains("Biotechnology: United States"), figure5Labels.toString());
+        }
+    }
+
+    @Test
     void theDefinitionsSheetNamesTheSourcesTheReleasesAndTheIndicators() throws Exception {
         FactSheetContent content = FactSheetContent.of(FactSheetFixture.belgiumData());
         byte[] xlsx = FactSheetWorkbook.render(FactSheetPage.view(content, GENERATED));

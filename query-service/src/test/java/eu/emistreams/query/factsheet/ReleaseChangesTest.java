@@ -59,21 +59,21 @@ class ReleaseChangesTest {
         ReleaseChanges limited = ReleaseChanges.of(DataSource.PATENTS, NEW, "COMPLETED", rows, 1);
         assertEquals(3, limited.revised(), "the count is of every revision, not of those listed");
         assertEquals(1, limited.largest().size());
-        assertEquals("It revised 3 of Belgium's values and published 1 new one. The 1 largest revisions, by relative change:",
+        assertEquals("It revised 3 of Belgium's fact sheet values and published 1 new one. The 1 largest revisions, by relative change:",
                 ReleaseChangesText.summary("Belgium", limited));
-        assertEquals("It revised 3 of Belgium's values and published 1 new one. The revisions, largest relative change first:",
+        assertEquals("It revised 3 of Belgium's fact sheet values and published 1 new one. The revisions, largest relative change first:",
                 ReleaseChangesText.summary("Belgium", changes));
     }
 
     @Test
     void aReleaseThatChangedNothingOrOnlyAddedSaysSo() {
         List<IndicatorRowWithProvenance> rows = List.of(patent(FactSheetAssembler.WORLD_SHARE, "AGRI", 2020, 12.0, OLD, null));
-        assertEquals("It changed none of Belgium's values.",
+        assertEquals("It changed none of Belgium's fact sheet values.",
                 ReleaseChangesText.summary("Belgium", ReleaseChanges.of(DataSource.PATENTS, NEW, "COMPLETED", rows, 10)));
         ReleaseChanges first = ReleaseChanges.of(DataSource.PATENTS, OLD, "COMPLETED", rows, 10);
         assertEquals(0, first.revised());
         assertEquals(1, first.added());
-        assertEquals("It published 1 of Belgium's values for the first time.", ReleaseChangesText.summary("Belgium", first));
+        assertEquals("It published 1 of Belgium's fact sheet values for the first time.", ReleaseChangesText.summary("Belgium", first));
         // A value published again unchanged (same decimals) is no revision.
         ReleaseChanges unchanged = ReleaseChanges.of(DataSource.PATENTS, NEW, "COMPLETED",
                 List.of(patent(FactSheetAssembler.WORLD_SHARE, "AGRI", 2020, 12.0, NEW, 12.0)), 10);
@@ -106,7 +106,7 @@ class ReleaseChangesTest {
         assertTrue(text.contains("PATSTAT, release " + FactSheetFixture.PATSTAT_RELEASE), text);
         long fixtureValues = FactSheetFixture.belgium().stream()
                 .filter(row -> DataSource.of(row.indicator()) == DataSource.PATENTS).count();
-        assertTrue(text.contains("It revised 1 of Belgium's values and published " + (fixtureValues - 1) + " new ones."), text);
+        assertTrue(text.contains("It revised 1 of Belgium's fact sheet values and published " + (fixtureValues - 1) + " new ones."), text);
         String expectedRow = "World share (%)Agri-Food2020" + Numbers.percent(agri.value() - 0.5)
                 + Numbers.percent(agri.value()) + "+0.50";
         assertTrue(patents.getElementsByTagName("tbody").item(0).getTextContent().replace("\n", "").contains(expectedRow),
@@ -116,7 +116,7 @@ class ReleaseChangesTest {
         // Trade: the fixture's values came with another release, so the one being ingested changed none yet.
         String trade = byId(document, "changes-comtrade").getTextContent();
         assertTrue(trade.contains("UN Comtrade, release comtrade-2025 (running)"), trade);
-        assertTrue(trade.contains("It changed none of Belgium's values."), trade);
+        assertTrue(trade.contains("It changed none of Belgium's fact sheet values."), trade);
         assertFalse(trade.contains("Before"), "no table without a revision");
         assertTrue(byId(document, "changes-crunchbase").getTextContent().contains("No Crunchbase data ingested yet"));
 

@@ -74,6 +74,14 @@ class IndicatorFilterTest {
     }
 
     @Test
+    void theEu27EconomyAndThePeersAreCountries() {
+        assertEquals(Set.of("EU27", "US", "CN", "JP", "KR"),
+                parse(null, List.of("eu27", "US", "cn", "JP", "kr"), null, null).countries());
+        assertEquals("country", assertThrows(MalformedParameterException.class,
+                () -> parse(null, List.of("EU28"), null, null)).parameter());
+    }
+
+    @Test
     void anIndicatorOrCodeOutsideTheContractIsUnknown() {
         assertEquals("indicator", assertThrows(UnknownValueException.class,
                 () -> parse(List.of("patent.world_shares"), null, null, null)).kind());

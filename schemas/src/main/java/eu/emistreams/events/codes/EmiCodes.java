@@ -37,6 +37,15 @@ public final class EmiCodes {
     /** "Unknown / not a valid country" throughout the system. */
     public static final String UNKNOWN_COUNTRY = Countries.UNKNOWN;
 
+    /**
+     * The EU27 as one economy, published like a country (docs/indicators-implementation.md): four
+     * characters, so it can never be a country code of the sources (two letters).
+     */
+    public static final String EU27_AGGREGATE = "EU27";
+
+    /** The peer economies the fact sheet compares with: United States, China, Japan, South Korea. */
+    public static final List<String> PEERS = List.of("US", "CN", "JP", "KR");
+
     private static final Map<String, Dimension> DIMENSION_BY_CODE = dimensions();
 
     private EmiCodes() {
@@ -48,6 +57,10 @@ public final class EmiCodes {
 
     public static boolean isEu27(String country) {
         return country != null && EU27.contains(country);
+    }
+
+    public static boolean isPeer(String country) {
+        return country != null && PEERS.contains(country);
     }
 
     public static Optional<Dimension> dimensionOf(String code) {

@@ -84,7 +84,7 @@ public final class ProgressFollower {
     /** The entries from the beginning; published once caught up with the end the topic had at the start. */
     private final class EntriesReading implements CompactedTopicFollower.Reading {
 
-        private final Map<String, StageProgress> entries = new HashMap<>();
+        private final ProgressEntries entries = new ProgressEntries(deserializer);
         private Map<TopicPartition, Long> caughtUpAt = Map.of();
         private boolean caughtUp;
         private long nextRefresh;
@@ -98,13 +98,7 @@ public final class ProgressFollower {
 
         @Override
         public void apply(ConsumerRecord<String, byte[]> record) {
-            StageProgress entry = record.value() == null ? null
-                    : deserializer.deserialize(record.topic(), record.headers(), record.value());
-            if (entry == null) {
-                entries.remove(record.key());
-            } else {
-                entries.put(record.key(), entry);
-            }
+            entries.apply(record);
         }
 
         @Override
@@ -120,7 +114,7 @@ public final class ProgressFollower {
                 endOffsets = endOffsets();
                 nextRefresh = System.nanoTime() + refresh.toNanos();
             }
-            latest = new Reading(Map.copyOf(entries), endOffsets);
+            latest = new Reading(entries.snapshot(), endOffsets);
         }
 
         @Override
