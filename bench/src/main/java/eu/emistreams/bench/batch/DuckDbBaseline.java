@@ -128,6 +128,9 @@ public final class DuckDbBaseline {
         sql.execute("CREATE TABLE eu27 (country VARCHAR)");
         insertAll(connection, "INSERT INTO eu27 VALUES (?)",
                 EmiCodes.EU27.stream().map(c -> new Object[] {c}).toList());
+        sql.execute("CREATE TABLE peer (country VARCHAR)");
+        insertAll(connection, "INSERT INTO peer VALUES (?)",
+                EmiCodes.PEERS.stream().map(c -> new Object[] {c}).toList());
         sql.execute("CREATE TABLE emi_code (code VARCHAR)");
         insertAll(connection, "INSERT INTO emi_code VALUES (?)",
                 EmiCodes.ALL_CODES.stream().map(c -> new Object[] {c}).toList());
@@ -360,16 +363,24 @@ public final class DuckDbBaseline {
                 SELECT c.year, t.code, w.country, CAST(sum(w.units) AS HUGEINT) AS units
                 FROM weight w JOIN counted c ON c.appln_id = w.appln_id JOIN tag_all t ON t.appln_id = w.appln_id
                 GROUP BY c.year, t.code, w.country""");
+        // The EU27 as one economy: the members' sums added up (docs/indicators-implementation.md).
+        // The world total is counted from the applications, so these rows do not add to it.
+        sql.execute("INSERT INTO p_country SELECT year, 'EU27', sum(units) FROM p_country"
+                + " WHERE country IN (SELECT country FROM eu27) GROUP BY year");
+        sql.execute("INSERT INTO p_code_country SELECT year, code, 'EU27', sum(units) FROM p_code_country"
+                + " WHERE country IN (SELECT country FROM eu27) GROUP BY year, code");
         createTable(sql, expand("""
                 CREATE TABLE p_code_world AS
                 SELECT c.year, t.code, CAST(count(*) AS HUGEINT) * {unit} AS units
                 FROM counted c JOIN tag_all t ON t.appln_id = c.appln_id
                 GROUP BY c.year, t.code""", parameters));
-        // Every year with a counted application x every code x (EU27 and every country with weight that year).
+        // Every year with a counted application x every code x (the EU27 members, the EU27 economy,
+        // the peers and every country with weight that year).
         createTable(sql, """
                 CREATE TABLE cell AS
                 WITH years AS (SELECT DISTINCT year FROM counted),
-                     countries AS (SELECT y.year, e.country FROM years y CROSS JOIN eu27 e
+                     always AS (SELECT country FROM eu27 UNION SELECT country FROM peer UNION SELECT 'EU27'),
+                     countries AS (SELECT y.year, e.country FROM years y CROSS JOIN always e
                                    UNION SELECT year, country FROM p_country WHERE units > 0)
                 SELECT g.year, g.country, k.code,
                        coalesce(pcc.units, 0) AS p_ck, coalesce(pc.units, 0) AS p_c, coalesce(pw.units, 0) AS p_w

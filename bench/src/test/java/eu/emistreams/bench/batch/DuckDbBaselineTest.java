@@ -148,6 +148,18 @@ class DuckDbBaselineTest {
     }
 
     @Test
+    void countsTheEu27AsOneEconomyFromItsMembers() {
+        Map<IndicatorId, Double> values = compute(true).values();
+        // 2020, G.REN: BE 5/6, FR 1/2, DE 1/3 of the 2 applications; the EU27's weight is all G.REN.
+        assertEquals(5.0 / 3, value(values, "patent.count", "EU27", "G.REN", 2020), 1e-15);
+        assertEquals(100, value(values, "patent.country_share", "EU27", "G.REN", 2020), 1e-12);
+        assertEquals(100 * (5.0 / 3) / 2, value(values, "patent.world_share", "EU27", "G.REN", 2020), 1e-12);
+        assertEquals(2.0 / 3, value(values, "patent.count", "EU27", "D.SEC", 2020), 1e-15, "DE and BE a third each; ZZ's third is not a member's");
+        assertNull(values.get(new IndicatorId("patent.eu27_rank", "EU27", "G.REN", 2020)), "the EU27 is not ranked");
+        assertEquals(4, value(values, "patent.eu27_rank", "AT", "G.REN", 2020), "and does not move the members' ranks");
+    }
+
+    @Test
     void ranksTheEu27WithCompetitionRanking() {
         Map<IndicatorId, Double> values = compute(true).values();
         assertEquals(1, value(values, "patent.eu27_rank", "BE", "G.REN", 2020));
@@ -166,11 +178,11 @@ class DuckDbBaselineTest {
     void publishesEveryYearCodeAndCountryWithWeight() {
         Map<IndicatorId, Double> values = compute(true).values();
         assertEquals(Set.of(2019, 2020), values.keySet().stream().map(IndicatorId::year).collect(Collectors.toSet()));
-        // 2020: (27 + ZZ) x 32 x 3, plus 27 ranks for each of the 7 codes carried that year.
-        // 2019: 27 x 32 x 3 (ZZ has no weight), plus 27 ranks for D.AI.
-        assertEquals(28 * 32 * 3 + 27 * 7 + 27 * 32 * 3 + 27, values.size());
+        // 2020: (27 + EU27 + 4 peers + ZZ) x 32 x 3, plus 27 ranks for each of the 7 codes carried that year.
+        // 2019: (27 + EU27 + 4 peers) x 32 x 3 (ZZ has no weight), plus 27 ranks for D.AI.
+        assertEquals(33 * 32 * 3 + 27 * 7 + 32 * 32 * 3 + 27, values.size());
         assertFalse(values.containsKey(new IndicatorId("patent.count", "ZZ", "D.AI", 2019)));
-        assertFalse(values.containsKey(new IndicatorId("patent.count", "US", "D.AI", 2020)), "the US filing is ignored");
+        assertEquals(0, value(values, "patent.count", "US", "D.AI", 2020), "the US filing is ignored; the peer is there");
         // 2019: 107 (BE 1, the orphan person left out of n), 109 (FR 1/2, DE 1/2: the duplicate link left out).
         assertEquals(0.5, value(values, "patent.count", "FR", "D.AI", 2019));
         assertEquals(100 * 0.5 / 1.5, value(values, "patent.country_share", "FR", "D.AI", 2019), 1e-12);
