@@ -26,6 +26,9 @@ class DemoCommand implements Runnable {
     static final String RELEASE = "sample-2024A";
     /** The release after it, a few percent of each source revised, added and removed. */
     static final String NEXT_RELEASE = "sample-2024B";
+    /** The rules the classifier starts with, as the repository holds them. */
+    private static final String DEFAULT_CONCORDANCE = "classifier-service/src/main/resources/concordance/default-concordance.csv";
+
     /** The share of each sample a second release touches: revisions small enough to read as news. */
     static final double NEXT_RELEASE_FRACTION = 0.03;
 
@@ -82,7 +85,14 @@ class DemoCommand implements Runnable {
                 + "/api/indicators?country=BE&indicator=patent.world_share");
         System.out.println("  What " + NEXT_RELEASE + " changed: " + settings.queryUrl() + "/api/revisions?release="
                 + NEXT_RELEASE + "&country=BE");
+        System.out.println("  The EU27 and its peers: " + settings.queryUrl()
+                + "/api/indicators?country=EU27&country=US&country=CN&indicator=patent.world_share&code=G.REN");
+        System.out.println("  Numbers of the figures: " + settings.queryUrl() + "/factsheet/BE.xlsx");
         System.out.println("  Record accounting:      " + settings.queryUrl() + "/api/status");
+        System.out.println("  A second rule set beside the one in force, e.g. the shipped rules without keywords:");
+        System.out.println("    grep -v '^KEYWORD,' " + DEFAULT_CONCORDANCE + " > /tmp/ipc-only.csv");
+        System.out.println("    ./emi concordance load /tmp/ipc-only.csv --variant ipc-only");
+        System.out.println("    then " + settings.queryUrl() + "/factsheet/BE/sensitivity?variant=ipc-only");
         UpCommand.printAddresses(settings);
         System.out.println();
         System.out.println(started.isEmpty()
