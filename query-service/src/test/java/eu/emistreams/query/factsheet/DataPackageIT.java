@@ -209,7 +209,7 @@ class DataPackageIT {
         JsonNode export = paths.path("/api/export").path("get");
         List<String> parameters = new ArrayList<>();
         export.path("parameters").forEach(parameter -> parameters.add(parameter.path("name").asText()));
-        assertEquals(List.of("code", "country", "format", "indicator", "year"), parameters.stream().sorted().toList());
+        assertEquals(List.of("code", "country", "format", "indicator", "variant", "year"), parameters.stream().sorted().toList());
         assertTrue(export.path("responses").has("413"), export.toString());
         assertTrue(paths.fieldNames().hasNext());
         List<String> names = new ArrayList<>();
