@@ -85,7 +85,7 @@ public class FactSheetService {
                 year.isPresent() ? List.of(String.valueOf(year.getAsInt())) : null);
         List<IndicatorRow> inForce = queries.indicatorAnswer(filter).rows();
         List<IndicatorRow> underVariant = queries.indicatorAnswer(filter.withVariant(variant)).rows();
-        return Sensitivity.of(member, variant, variantVersion, year, inForce, underVariant);
+        return Sensitivity.of(member, variant, variantVersion, year, inForce, underVariant, provisionalYears.current());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.SortedSet;
 
 /**
  * The rule-set sensitivity of a member state (issue 15): per ecosystem and technology code, its
@@ -31,10 +32,28 @@ public final class Sensitivity {
     /** The page. {@code year} empty: no patent data under the rules in force yet. */
     @TemplateData
     public record SensitivityView(String country, String countryName, String variant, String variantVersion,
-            Integer year, String message, List<CodeRow> ecosystems, List<CodeRow> technologies) {
+            Integer year, String message, List<CodeRow> ecosystems, List<CodeRow> technologies,
+            SortedSet<Integer> provisionalYears) {
 
         public boolean hasData() {
             return year != null;
+        }
+
+        /** Whether the year shown is provisional (PATSTAT still incomplete for it), as the fact sheet marks it. */
+        public boolean provisional() {
+            return year != null && provisionalYears.contains(year);
+        }
+
+        /** The latest priority year before the provisional ones: the one to ask for when the shown year is provisional. */
+        public Integer latestCompleteYear() {
+            return provisionalYears.isEmpty() ? null : provisionalYears.first() - 1;
+        }
+
+        /** The provisional years in words, "2019 and 2020". */
+        public String provisionalYearsText() {
+            List<String> years = provisionalYears.stream().map(String::valueOf).toList();
+            return years.size() <= 1 ? String.join("", years)
+                    : String.join(", ", years.subList(0, years.size() - 1)) + " and " + years.get(years.size() - 1);
         }
 
         /** The page's two tables. */
@@ -60,18 +79,18 @@ public final class Sensitivity {
     }
 
     public static SensitivityView of(String country, String variant, String variantVersion, OptionalInt requestedYear,
-            Collection<IndicatorRow> inForce, Collection<IndicatorRow> underVariant) {
+            Collection<IndicatorRow> inForce, Collection<IndicatorRow> underVariant, SortedSet<Integer> provisionalYears) {
         OptionalInt year = requestedYear.isPresent() ? requestedYear
                 : inForce.stream().filter(row -> row.country().equals(country)).mapToInt(IndicatorRow::year).max();
         String name = CodeLabels.countryName(country);
         if (year.isEmpty()) {
             return new SensitivityView(country, name, variant, variantVersion, null,
-                    "No patent data ingested yet", List.of(), List.of());
+                    "No patent data ingested yet", List.of(), List.of(), provisionalYears);
         }
         Map<String, Double> before = values(inForce, country, year.getAsInt());
         Map<String, Double> after = values(underVariant, country, year.getAsInt());
         return new SensitivityView(country, name, variant, variantVersion, year.getAsInt(), null,
-                rows(EmiCodes.ECOSYSTEMS, before, after), rows(EmiCodes.TECHNOLOGIES, before, after));
+                rows(EmiCodes.ECOSYSTEMS, before, after), rows(EmiCodes.TECHNOLOGIES, before, after), provisionalYears);
     }
 
     private static List<CodeRow> rows(List<String> codes, Map<String, Double> before, Map<String, Double> after) {

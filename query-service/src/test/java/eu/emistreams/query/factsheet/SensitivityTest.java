@@ -8,6 +8,8 @@ import eu.emistreams.events.codes.EmiCodes;
 import eu.emistreams.query.serving.IndicatorRow;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class SensitivityTest {
@@ -27,8 +29,12 @@ class SensitivityTest {
                 row(Sensitivity.RANK, "AGRI", 2020, 4), row(Sensitivity.COUNTRY_SHARE, "D.AI", 2020, 4.0),
                 row(Sensitivity.RANK, "D.AI", 2020, 3));
 
-        Sensitivity.SensitivityView view = Sensitivity.of("BE", "strict", "abc123", OptionalInt.empty(), inForce, underVariant);
+        Sensitivity.SensitivityView view = Sensitivity.of("BE", "strict", "abc123", OptionalInt.empty(), inForce, underVariant,
+                new TreeSet<>(Set.of(2019, 2020)));
         assertEquals(2020, view.year());
+        assertTrue(view.provisional());
+        assertEquals("2019 and 2020", view.provisionalYearsText());
+        assertEquals(2018, view.latestCompleteYear());
         assertEquals("Belgium", view.countryName());
         assertEquals(EmiCodes.ECOSYSTEMS.size(), view.ecosystems().size());
         assertEquals(EmiCodes.TECHNOLOGIES.size(), view.technologies().size());
@@ -47,11 +53,13 @@ class SensitivityTest {
     void aRequestedYearAndNoDataAtAll() {
         List<IndicatorRow> inForce = List.of(row(Sensitivity.COUNTRY_SHARE, "AGRI", 2019, 1.0),
                 row(Sensitivity.COUNTRY_SHARE, "AGRI", 2020, 2.0));
-        Sensitivity.SensitivityView in2019 = Sensitivity.of("BE", "strict", "v", OptionalInt.of(2019), inForce, List.of());
+        Sensitivity.SensitivityView in2019 = Sensitivity.of("BE", "strict", "v", OptionalInt.of(2019), inForce, List.of(),
+                new TreeSet<>(Set.of(2020)));
         assertEquals("1.00", in2019.ecosystems().get(EmiCodes.ECOSYSTEMS.indexOf("AGRI")).countryShareInForce());
         assertEquals("n/a", in2019.ecosystems().get(EmiCodes.ECOSYSTEMS.indexOf("AGRI")).countryShareVariant());
+        assertFalse(in2019.provisional(), "2019 is before the provisional year 2020");
 
-        Sensitivity.SensitivityView empty = Sensitivity.of("BE", "strict", "v", OptionalInt.empty(), List.of(), List.of());
+        Sensitivity.SensitivityView empty = Sensitivity.of("BE", "strict", "v", OptionalInt.empty(), List.of(), List.of(), new TreeSet<>());
         assertFalse(empty.hasData());
         assertTrue(empty.message().startsWith("No patent data"));
     }
