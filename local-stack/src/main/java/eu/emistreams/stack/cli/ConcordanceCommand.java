@@ -45,9 +45,17 @@ class ConcordanceCommand implements Runnable {
         }
 
         static String loadVariant(StackSettings settings, Path file, String variant) {
-            String csv = read(file);
             String name = file.getFileName().toString();
-            String url = variantUrl(settings, variant) + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+            Http.Answer answer = putRules(settings, file, variantUrl(settings, variant));
+            return "loaded " + name + " as variant " + variant + ", rules version " + answer.body().path("version").asText()
+                    + " (" + answer.body().path("rules").asText() + " rules)"
+                    + (answer.body().path("applied").asBoolean() ? "" : "; re-classification still under way (./emi wait)");
+        }
+
+        /** PUTs FILE's rules to {@code endpoint} with its file name; a refusal ends with every reason the classifier gave. */
+        private static Http.Answer putRules(StackSettings settings, Path file, String endpoint) {
+            String csv = read(file);
+            String url = endpoint + "?name=" + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8);
             Http.Answer answer = Http.send(Http.authorized(HttpRequest.newBuilder(URI.create(url)), settings)
                     .timeout(Duration.ofMinutes(3))
                     .header("Content-Type", "text/csv")
@@ -55,9 +63,7 @@ class ConcordanceCommand implements Runnable {
             if (!answer.ok()) {
                 throw new StackException(file + ": " + reasons(answer));
             }
-            return "loaded " + name + " as variant " + variant + ", rules version " + answer.body().path("version").asText()
-                    + " (" + answer.body().path("rules").asText() + " rules)"
-                    + (answer.body().path("applied").asBoolean() ? "" : "; re-classification still under way (./emi wait)");
+            return answer;
         }
 
         private static String read(Path file) {
@@ -69,16 +75,8 @@ class ConcordanceCommand implements Runnable {
         }
 
         static String load(StackSettings settings, Path file) {
-            String csv = read(file);
             String name = file.getFileName().toString();
-            String url = settings.classifierUrl() + "/api/concordance?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-            Http.Answer answer = Http.send(Http.authorized(HttpRequest.newBuilder(URI.create(url)), settings)
-                    .timeout(Duration.ofMinutes(3))
-                    .header("Content-Type", "text/csv")
-                    .PUT(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(), "the classifier service");
-            if (!answer.ok()) {
-                throw new StackException(file + ": " + reasons(answer));
-            }
+            Http.Answer answer = putRules(settings, file, settings.classifierUrl() + "/api/concordance");
             return "loaded " + name + " as concordance version " + answer.body().path("version").asText()
                     + " (" + answer.body().path("rules").asText() + " rules)";
         }
