@@ -60,30 +60,12 @@ final class KafkaProbe {
     /** Every committed record of the rejects topic, from the beginning to the current end. */
     List<RejectedRow> rejectedRows() {
         Deserializer<RejectedRow> values = new AvroSerdes(registryUrl).valueSerde(RejectedRow.class).deserializer();
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<RejectedRow> rows = new ArrayList<>();
-        try (KafkaConsumer<String, RejectedRow> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.REJECTS.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            // Under read_committed the end offsets are the last stable offsets: reading up to them reads everything committed.
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + EventTopics.REJECTS.name() + " to its end " + ends);
-                }
-                for (ConsumerRecord<String, RejectedRow> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null) {
-                        rows.add(record.value());
-                    }
-                }
+        readToEnd(EventTopics.REJECTS.name(), new StringDeserializer(), values, record -> {
+            if (record.value() != null) {
+                rows.add(record.value());
             }
-        }
+        });
         return rows;
     }
 
@@ -93,30 +75,37 @@ final class KafkaProbe {
      */
     long latestVariantValues(String variant) {
         Deserializer<VariantIndicatorKey> keys = new AvroSerdes(registryUrl).keySerde(VariantIndicatorKey.class).deserializer();
+        Map<VariantIndicatorKey, Boolean> present = new java.util.HashMap<>();
+        readToEnd(EventTopics.INDICATORS_VARIANTS.name(), keys, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                record -> {
+                    if (record.key().getVariant().equals(variant)) {
+                        present.put(record.key(), record.value() != null);
+                    }
+                });
+        return present.values().stream().filter(Boolean::booleanValue).count();
+    }
+
+    /** Every committed record of {@code topic}, from the beginning to its current end, to {@code each}. */
+    private <K, V> void readToEnd(String topic, Deserializer<K> keys, Deserializer<V> values,
+            java.util.function.Consumer<ConsumerRecord<K, V>> each) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Map<VariantIndicatorKey, Boolean> present = new java.util.HashMap<>();
-        try (KafkaConsumer<VariantIndicatorKey, byte[]> consumer = new KafkaConsumer<>(config, keys,
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.INDICATORS_VARIANTS.name()).stream()
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            // Under read_committed the end offsets are the last stable offsets: reading up to them reads everything committed.
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + EventTopics.INDICATORS_VARIANTS.name() + " to its end");
+                    throw new IllegalStateException("could not read " + topic + " to its end " + ends);
                 }
-                for (ConsumerRecord<VariantIndicatorKey, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key().getVariant().equals(variant)) {
-                        present.put(record.key(), record.value() != null);
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(each);
             }
         }
-        return present.values().stream().filter(Boolean::booleanValue).count();
     }
 }
